@@ -1,0 +1,17 @@
+namespace ReasonTrack.Datasets;
+
+/// <summary>What to load and how. Loaders ignore options that do not apply to their benchmark.</summary>
+public sealed record DatasetLoadOptions
+{
+    /// <summary>Only these sequences, in this order (names as the benchmark spells them). Null = the loader's default list.</summary>
+    public IReadOnlyList<string>? Sequences { get; init; }
+
+    /// <summary>
+    /// Which split's list to use when the benchmark ships several (<c>test</c> for LaSOT/TNL2K/TNLLT, <c>val</c> for
+    /// GOT-10k). Null = the loader's default.
+    /// </summary>
+    public string? Split { get; init; }
+
+    /// <summary>List frame files (false = annotations only, faster, and works without images).</summary>
+    public bool ListFrames { get; init; } = true;
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using ReasonTrack.Geometry;
+
+namespace ReasonTrack.IO;
+
+/// <summary>
+/// A rectangular table of numbers read from a text file: the common format of ground truth, absence labels,
+/// attributes and tracker results in every benchmark. Separators may be commas, tabs, semicolons or runs of
+/// spaces (also mixed, as in <c>1, 2, 3, 4</c>); <c>nan</c>, <c>NaN</c>, <c>NA</c>, <c>inf</c>, <c>Infinity</c> in any
+/// case are read as such; a UTF-8 byte-order mark, CRLF line ends and trailing blank lines are accepted. Anything
+/// else that is not a number is an error naming the file, line and field.
+/// </summary>
+public sealed class NumericTable
+{
+    private readonly double[] _values;
+    private readonly int[] _lines;
+
+    private NumericTable(string path, double[] values, int[] lines, int columns)
+    {
+        FilePath = path;
+        _values = values;
+        _lines = lines;
+        Columns = columns;
+    }
+
+    public string FilePath { get; }
+    public int Columns { get; }
+    public int RowCount => _lines.Length;
+    public double this[int row, int col] => _values[row * Columns + col];
+    public ReadOnlySpan<double> Row(int row) => _values.AsSpan(row * Columns, Columns);
+
+    /// <summary>1-based line in the file of a row, for error messages.</summary>
+    public int LineOf(int row) => _lines[row];
+
+    public static NumericTable Empty(string path, int columns) => new(path, [], [], columns);
+
+    public static NumericTable Read(string path, NumericTableOptions? options = null)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new DataFormatException(path, "file not found");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new DataFormatException(path, "file not found (its folder does not exist)");
+        }
+        catch (IOException e)
+        {
+            throw new DataFormatException(path, $"cannot read: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new DataFormatException(path, $"cannot read: {e.Message}");
+        }
+        return Parse(path, bytes, options ?? NumericTableOptions.Strict);
+    }
+
+    /// <summary>Parses UTF-8 text already in memory; <paramref name="path"/> only names it in errors.</summary>
+    public static NumericTable Parse(string path, ReadOnlySpan<byte> text, NumericTableOptions? options = null)
+    {
+        options ??= NumericTableOptions.Strict;
+        if (text.Length >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF) text = text[3..];
+
+        var values = new List<double>(Math.Max(16, text.Length / 6));
+        var lines = new List<int>(Math.Max(4, text.Length / 24));
+        var rowLengths = new List<int>(Math.Max(4, text.Length / 24));
+        int lineNo = 0;
+        int pendingBlank = 0; // blank lines seen since the last data row
+        int firstPendingBlank = 0;
+        int maxCols = 0;
+
+        while (text.Length > 0 || lineNo == 0)
+        {
+            lineNo++;
+            int nl = text.IndexOf((byte)'\n');
+            var line = nl >= 0 ? text[..nl] : text;
+            text = nl >= 0 ? text[(nl + 1)..] : ReadOnlySpan<byte>.Empty;
+            if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
+
+            if (IsBlank(line))
+            {
+                if (pendingBlank == 0) firstPendingBlank = lineNo;
+                pendingBlank++;
+                if (nl < 0) break;
+                continue;
+            }
+            if (pendingBlank > 0 && lines.Count > 0 && !options.SkipInteriorBlankLines)
+                throw new DataFormatException(path, firstPendingBlank, "blank line between data rows (a missing row?)");
+            pendingBlank = 0;
+
+            int cols = ParseLine(path, lineNo, line, values, options);
+            rowLengths.Add(cols);
+            lines.Add(lineNo);
+            maxCols = Math.Max(maxCols, cols);
+            if (nl < 0) break;
+        }
+
+        if (lines.Count == 0) return new NumericTable(path, [], [], 0);
+
+        // Rectangular check (or dlmread-style padding).
+        bool ragged = false;
+        foreach (int c in rowLengths) if (c != maxCols) { ragged = true; break; }
+        if (!ragged) return new NumericTable(path, values.ToArray(), lines.ToArray(), maxCols);
+
+        if (!options.PadShortRows)
+        {
+            int first = rowLengths[0];
+            for (int r = 0; r < rowLengths.Count; r++)
+                if (rowLengths[r] != first)
+                    throw new DataFormatException(path, lines[r], $"row has {rowLengths[r]} fields, the first row has {first}");
+        }
+        var padded = new double[lines.Count * maxCols];
+        int src = 0;
+        for (int r = 0; r < rowLengths.Count; r++)
+        {
+            for (int c = 0; c < rowLengths[r]; c++) padded[r * maxCols + c] = values[src++];
+        }
+        return new NumericTable(path, padded, lines.ToArray(), maxCols);
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        foreach (byte b in line) if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r') return false;
+        return true;
+    }
+
+    private static bool IsHardSeparator(byte b) => b == (byte)',' || b == (byte)';' || b == (byte)'\t';
+
+    private static int ParseLine(string path, int lineNo, ReadOnlySpan<byte> line, List<double> values, NumericTableOptions options)
+    {
+        int count = 0;
+        int i = 0;
+        int n = line.Length;
+        // Skip leading spaces.
+        while (i < n && line[i] == (byte)' ') i++;
+        while (true)
+        {
+            int start = i;
+            while (i < n && line[i] != (byte)' ' && !IsHardSeparator(line[i])) i++;
+            var token = line[start..i];
+            // Skip spaces, then at most one hard separator, then spaces.
+            while (i < n && line[i] == (byte)' ') i++;
+            bool hard = false;
+            if (i < n && IsHardSeparator(line[i])) { hard = true; i++; while (i < n && line[i] == (byte)' ') i++; }
+
+            if (token.Length == 0)
+            {
+                // Empty field: between two hard separators, or a leading separator.
+                if (!options.EmptyFieldIsZero)
+                    throw new DataFormatException(path, lineNo, $"field {count + 1} is empty");
+                values.Add(0);
+            }
+            else
+            {
+                values.Add(ParseNumber(path, lineNo, count + 1, token));
+            }
+            count++;
+            if (i >= n)
+            {
+                // A trailing hard separator ("1,2,3,4,") ends the row without another field, as dlmread reads it.
+                break;
+            }
+            _ = hard;
+        }
+        return count;
+    }
+
+    private static double ParseNumber(string path, int lineNo, int field, ReadOnlySpan<byte> token)
+    {
+        if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)) return v;
+        Span<char> lower = stackalloc char[Math.Min(token.Length, 16)];
+        if (token.Length <= 16)
+        {
+            for (int k = 0; k < token.Length; k++) lower[k] = char.ToLowerInvariant((char)token[k]);
+            switch (lower[..token.Length])
+            {
+                case "nan" or "na" or "+nan" or "-nan": return double.NaN;
+                case "inf" or "+inf" or "infinity" or "+infinity": return double.PositiveInfinity;
+                case "-inf" or "-infinity": return double.NegativeInfinity;
+            }
+        }
+        string shown = System.Text.Encoding.UTF8.GetString(token);
+        if (shown.Length > 40) shown = shown[..40] + "...";
+        throw new DataFormatException(path, lineNo, $"field {field} is not a number: '{shown}'");
+    }
+
+    /// <summary>
+    /// The rows as boxes <c>[x, y, w, h]</c>; the table must have exactly 4 columns.
+    /// </summary>
+    public Box[] ToBoxes()
+    {
+        if (RowCount == 0) return [];
+        if (Columns != 4)
+            throw new DataFormatException(FilePath, LineOf(0), $"expected 4 values per row (x, y, w, h), found {Columns}");
+        var boxes = new Box[RowCount];
+        for (int r = 0; r < boxes.Length; r++)
+        {
+            int o = r * 4;
+            boxes[r] = new Box(_values[o], _values[o + 1], _values[o + 2], _values[o + 3]);
+        }
+        return boxes;
+    }
+
+    /// <summary>All values in file order (row-major), for single-column and single-row files alike.</summary>
+    public double[] Flatten() => (double[])_values.Clone();
+}
