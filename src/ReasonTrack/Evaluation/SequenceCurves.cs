@@ -35,6 +35,15 @@ public sealed class SequenceCurves
     /// <summary>What the protocol noticed on this sequence (truncated results, quirks reproduced).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>
+    /// Overlaps of the frames that entered the success counts, kept where a protocol pools frames across sequences
+    /// (GOT-10k's AO and SR). Null otherwise.
+    /// </summary>
+    public double[]? FrameOverlaps { get; init; }
+
+    /// <summary>Per-frame tracking times in seconds from the result's time file, when present.</summary>
+    public double[]? FrameTimes { get; init; }
+
     public double[] Curve(CurveKind kind) => kind switch
     {
         CurveKind.Success => Success,
