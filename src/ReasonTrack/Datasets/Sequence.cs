@@ -57,6 +57,12 @@ public sealed class Sequence
     /// <summary>Frame size, when the annotations state it (GOT-10k <c>meta_info.ini</c>) or a loader read it.</summary>
     public ImageSize? Resolution { get; init; }
 
+    /// <summary>
+    /// Free-form per-sequence facts the benchmark states (GOT-10k <c>meta_info.ini</c>: <c>motion_class</c>,
+    /// <c>major_class</c>, <c>url</c>, ...). Empty when there are none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
     /// <summary>VOT-style polygon ground truth, when the file held polygons; <see cref="GroundTruth"/> is then derived.</summary>
     public Polygon?[]? Polygons { get; init; }
 
