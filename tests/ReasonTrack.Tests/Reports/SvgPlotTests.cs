@@ -214,4 +214,23 @@ public class SvgPlotTests
         Texts(foc, "title").Single().ShouldBe("Success plots of OPE on LaSOT Testing Set - Full Occlusion (2)");
         Texts(foc, "legend-entry").ShouldBe(["[0.520] Beta", "[0.450] Alpha", "[0.380] a<b&\"c\""]);
     }
+
+    [Fact]
+    public void A_long_attribute_title_wraps_onto_two_lines_above_the_axes()
+    {
+        const string title = "Success plots of OPE on LaSOT Testing Set - Fast Camera Motion and Partial Occlusion with Background Clutter (53)";
+        var plot = new SvgPlot(title, new PlotAxis("x", 0, 1, 0.1), new PlotAxis("y", 0, 1, 0.1)) { Subtitle = "protocol: otb" };
+        plot.Add("A", [0, 1], [1, 0], 0.5);
+        var doc = Parse(plot.Render());
+        var t = doc.Descendants(Svg + "text").Single(e => (string?)e.Attribute("class") == "title");
+        var lines = t.Elements(Svg + "tspan").Select(e => e.Value.Trim()).ToList();
+        lines.ShouldBe(["Success plots of OPE on LaSOT Testing Set", "Fast Camera Motion and Partial Occlusion with Background Clutter (53)"]);
+        double.Parse(t.Attribute("font-size")!.Value, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(12);
+        doc.Root!.Element(Svg + "title")!.Value.ShouldBe(title);
+        var sub = doc.Descendants(Svg + "text").Single(e => (string?)e.Attribute("class") == "subtitle");
+        double subY = double.Parse(sub.Attribute("y")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        double line2Y = double.Parse(t.Elements(Svg + "tspan").Last().Attribute("y")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        subY.ShouldBeGreaterThan(line2Y + 10);
+        subY.ShouldBeLessThan(60); // above the axes
+    }
 }

@@ -192,15 +192,35 @@ public sealed class SvgPlot
         sb.Append("</g>\n");
     }
 
+    /// <summary>
+    /// The title on one line at up to 16 px; a title that would need less than 13 px and has a " - " part (the
+    /// attribute plots') goes on two lines, split at the last " - ", and the subtitle moves down under it.
+    /// </summary>
     private void WriteTitles(StringBuilder sb)
     {
-        double fs = FitFont(Title, 16, Width - 40, 10);
-        sb.Append("<text class=\"title\" x=\"").Append(SvgText.N(Width / 2.0)).Append("\" y=\"27\" text-anchor=\"middle\" font-size=\"").Append(SvgText.N(fs))
-          .Append("\" font-weight=\"bold\" fill=\"#000000\">").Append(SvgText.Escape(Title)).Append("</text>\n");
+        const double maxWidth = Width - 40;
+        double fs = FitFont(Title, 16, maxWidth, 10);
+        double subtitleY = 46;
+        int split = Title.LastIndexOf(" - ", StringComparison.Ordinal);
+        if (fs < 13 && split > 0)
+        {
+            string first = Title[..split], second = Title[(split + 3)..];
+            fs = Math.Min(FitFont(first, 15, maxWidth, 9), FitFont(second, 15, maxWidth, 9));
+            double y2 = 19 + fs * 1.2;
+            sb.Append("<text class=\"title\" text-anchor=\"middle\" font-size=\"").Append(SvgText.N(fs)).Append("\" font-weight=\"bold\" fill=\"#000000\">")
+              .Append("<tspan x=\"").Append(SvgText.N(Width / 2.0)).Append("\" y=\"19\">").Append(SvgText.Escape(first)).Append(" </tspan>")
+              .Append("<tspan x=\"").Append(SvgText.N(Width / 2.0)).Append("\" y=\"").Append(SvgText.N(y2)).Append("\">").Append(SvgText.Escape(second)).Append("</tspan></text>\n");
+            subtitleY = y2 + 15;
+        }
+        else
+        {
+            sb.Append("<text class=\"title\" x=\"").Append(SvgText.N(Width / 2.0)).Append("\" y=\"27\" text-anchor=\"middle\" font-size=\"").Append(SvgText.N(fs))
+              .Append("\" font-weight=\"bold\" fill=\"#000000\">").Append(SvgText.Escape(Title)).Append("</text>\n");
+        }
         if (Subtitle is not null)
         {
-            double sfs = FitFont(Subtitle, 12, Width - 40, 8);
-            sb.Append("<text class=\"subtitle\" x=\"").Append(SvgText.N(Width / 2.0)).Append("\" y=\"46\" text-anchor=\"middle\" font-size=\"").Append(SvgText.N(sfs))
+            double sfs = FitFont(Subtitle, 12, maxWidth, 8);
+            sb.Append("<text class=\"subtitle\" x=\"").Append(SvgText.N(Width / 2.0)).Append("\" y=\"").Append(SvgText.N(subtitleY)).Append("\" text-anchor=\"middle\" font-size=\"").Append(SvgText.N(sfs))
               .Append("\" fill=\"#4d4d4d\">").Append(SvgText.Escape(Subtitle)).Append("</text>\n");
         }
     }
