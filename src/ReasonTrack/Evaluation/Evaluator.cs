@@ -71,6 +71,14 @@ public static class Evaluator
         {
             var list = new List<SequenceCurves>(nSeq);
             for (int i = 0; i < nSeq; i++) list.Add(curves[i, k]!);
+            // Rows the protocol rewrote are its defined behaviour, but the user should know their results needed it.
+            var repaired = list.Where(c => c.RepairedRows > 0).ToList();
+            if (repaired.Count > 0)
+                warnings.Add($"{trackers[k].TrackerName}: {repaired.Sum(c => c.RepairedRows)} result row(s) in {repaired.Count} sequence(s) had NaN or a " +
+                             $"non-positive size and were replaced as {protocol.Key} does (e.g. {repaired[0].Sequence})");
+            var truncated = list.Where(c => c.Notes.Any(n => n.Contains("truncated", StringComparison.Ordinal))).ToList();
+            if (truncated.Count > 0)
+                warnings.Add($"{trackers[k].TrackerName}: {truncated.Count} result file(s) longer than the ground truth were truncated (e.g. {truncated[0].Sequence})");
             evaluations.Add(new TrackerEvaluation
             {
                 Tracker = trackers[k].TrackerName,

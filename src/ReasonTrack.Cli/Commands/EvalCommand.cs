@@ -1,0 +1,189 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ReasonTrack.Datasets;
+using ReasonTrack.Datasets.Synthetic;
+using ReasonTrack.Evaluation;
+using ReasonTrack.Evaluation.Protocols;
+using ReasonTrack.IO;
+using ReasonTrack.Reports;
+using ReasonTrack.Results;
+using Spectre.Console;
+
+namespace ReasonTrack.Cli.Commands;
+
+/// <summary><c>reasontrack eval</c>: evaluates result folders on a dataset under a named protocol.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Option<string>("--dataset", "-d")
+        {
+            Description = "Dataset key: lasot, tnllt, tnl2k, otb, got10k-val, vot, folder (see 'reasontrack datasets').",
+        };
+        var annotations = new Option<string>("--annotations", "--root", "-a")
+        {
+            Description = "The dataset's folder (annotations only are enough; either the dataset layout or the official toolkit layout).",
+        };
+        var results = new Option<string[]>("--results", "-r")
+        {
+            Description = "A tracker's results folder, or name=folder to set the display name; repeat for several trackers. " +
+                          "Layouts detected: <seq>.txt, pytracking <param>[_NNN]/<seq>.txt, Matlab <Name>_tracking_result/, GOT-10k <seq>/<seq>_001.txt.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var protocol = new Option<string?>("--protocol", "-p")
+        {
+            Description = "Evaluation protocol: lasot-matlab, tnllt-matlab, tnl2k-matlab, otb, pytracking, got10k. Default: the dataset's official toolkit.",
+        };
+        var sequences = new Option<string?>("--sequences", "-s") { Description = "A text file listing the sequences to evaluate, one per line (default: the dataset's test list)." };
+        var outDir = new Option<string?>("--out", "-o") { Description = "Write the reports here: results.json, results.csv, sequences.csv, results.md, results.tex and plots/*.svg." };
+        var json = new Option<string?>("--json") { Description = "Also write the JSON report to this file." };
+        var allowMissing = new Option<bool>("--allow-missing") { Description = "Evaluate only the sequences every tracker has results for, instead of stopping." };
+        var emptyResult = new Option<string?>("--empty-result")
+        {
+            Description = "An empty result file: 'toolkit' (the Matlab toolkits' behaviour: skip the sequence for this tracker and every later one), " +
+                          "'skip' (this tracker only) or 'error'. Default: the protocol's.",
+        };
+        var example = new Option<bool>("--example")
+        {
+            Description = "Evaluate a bundled synthetic example (generated, no third-party data): LaSOT toolkit layout, three trackers, lasot-matlab.",
+        };
+        var jobs = new Option<int?>("--jobs", "-j") { Description = "Sequences evaluated in parallel (default: one per core)." };
+
+        var cmd = new Command("eval", "Evaluate tracker results on a dataset under a named protocol, print a ranked table and write reports.")
+        {
+            dataset, annotations, results, protocol, sequences, outDir, json, allowMissing, emptyResult, example, jobs,
+        };
+
+        cmd.SetAction(parse => CliErrors.Run(() =>
+        {
+            var opts = new EvalArguments
+            {
+                Dataset = parse.GetValue(dataset),
+                Annotations = parse.GetValue(annotations),
+                Results = parse.GetValue(results) ?? [],
+                Protocol = parse.GetValue(protocol),
+                Sequences = parse.GetValue(sequences),
+                Out = parse.GetValue(outDir),
+                Json = parse.GetValue(json),
+                AllowMissing = parse.GetValue(allowMissing),
+                EmptyResult = parse.GetValue(emptyResult),
+                Example = parse.GetValue(example),
+                Jobs = parse.GetValue(jobs),
+            };
+            return Run(opts);
+        }));
+        return cmd;
+    }
+
+    internal sealed record EvalArguments
+    {
+        public string? Dataset { get; init; }
+        public string? Annotations { get; init; }
+        public string[] Results { get; init; } = [];
+        public string? Protocol { get; init; }
+        public string? Sequences { get; init; }
+        public string? Out { get; init; }
+        public string? Json { get; init; }
+        public bool AllowMissing { get; init; }
+        public string? EmptyResult { get; init; }
+        public bool Example { get; init; }
+        public int? Jobs { get; init; }
+    }
+
+    internal static int Run(EvalArguments a)
+    {
+        if (a.Example)
+        {
+            string root = Path.GetFullPath(a.Annotations ?? Path.Combine("out", "example", "benchmark"));
+            var (annos, resultsRoot) = ExampleBenchmark.Write(root);
+            Console.WriteLine($"example: generated a synthetic LaSOT-layout benchmark in {annos}");
+            a = a with
+            {
+                Dataset = "lasot",
+                Annotations = annos,
+                Results = ExampleBenchmark.Trackers.Select(t => Path.Combine(resultsRoot, t + "_tracking_result")).ToArray(),
+                Out = a.Out ?? Path.Combine(Path.GetDirectoryName(root)!, "report"),
+            };
+        }
+        if (string.IsNullOrWhiteSpace(a.Dataset)) throw new ArgumentException("--dataset is required (or --example)");
+        if (string.IsNullOrWhiteSpace(a.Annotations)) throw new ArgumentException("--annotations is required: the dataset's folder");
+        if (a.Results.Length == 0) throw new ArgumentException("--results is required: at least one tracker's results folder");
+
+        var loader = DatasetRegistry.Get(a.Dataset);
+        IReadOnlyList<string>? list = null;
+        if (a.Sequences is not null) list = ReadSequenceList(a.Sequences);
+        var sw = Stopwatch.StartNew();
+        var ds = loader.Load(a.Annotations, new DatasetLoadOptions { Sequences = list, ListFrames = false });
+        foreach (var note in ds.Notes) Console.WriteLine($"note: {note}");
+
+        var protocol = ProtocolRegistry.Get(a.Protocol ?? ds.DefaultProtocol, ds.Key);
+        var names = ds.Sequences.Select(s => s.Name).ToList();
+        var sources = new List<ResultSource>();
+        foreach (var arg in a.Results)
+        {
+            var (name, dir) = ResultLocator.ParseArgument(arg);
+            var src = ResultLocator.Locate(name, dir, names);
+            foreach (var n in src.Notes) Console.WriteLine($"{name}: {n}");
+            sources.Add(src);
+        }
+        var dup = sources.GroupBy(s => s.TrackerName).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new ArgumentException($"two results folders have the display name '{dup.Key}'; name them with name=folder");
+
+        var options = new EvaluationOptions
+        {
+            Missing = a.AllowMissing ? MissingResultPolicy.SkipSequence : MissingResultPolicy.Error,
+            EmptyResults = a.EmptyResult switch
+            {
+                null => null,
+                "toolkit" => EmptyResultPolicy.ToolkitBreak,
+                "skip" => EmptyResultPolicy.SkipSequence,
+                "error" => EmptyResultPolicy.Error,
+                var other => throw new ArgumentException($"--empty-result must be toolkit, skip or error, not '{other}'"),
+            },
+            Parallelism = a.Jobs,
+            Subset = list is null ? null : Path.GetFileNameWithoutExtension(a.Sequences),
+        };
+
+        EvaluationReport report;
+        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            EvaluationReport? r = null;
+            AnsiConsole.Progress().AutoClear(true).Start(ctx =>
+            {
+                var task = ctx.AddTask($"evaluating {sources.Count} tracker(s) on {names.Count} sequences ({protocol.Key})", maxValue: names.Count);
+                r = Evaluator.Evaluate(ds, sources, protocol, options, new Progress<int>(d => task.Value = d));
+                task.Value = names.Count;
+            });
+            report = r!;
+        }
+        else
+        {
+            report = Evaluator.Evaluate(ds, sources, protocol, options);
+        }
+        sw.Stop();
+
+        foreach (var w in report.Warnings) Console.WriteLine($"warning: {w}");
+        TerminalTable.Print(report);
+        Console.WriteLine($"{names.Count} sequences, {sources.Count} tracker(s), protocol {protocol.Key}, {sw.Elapsed.TotalSeconds:0.00} s");
+
+        if (a.Out is not null)
+        {
+            var written = ReportSet.WriteAll(report, a.Out);
+            Console.WriteLine($"reports: {written.Count} files in {Path.GetFullPath(a.Out)}");
+        }
+        if (a.Json is not null)
+        {
+            AtomicFile.WriteAllText(a.Json, JsonReportWriter.Write(report));
+            Console.WriteLine($"json: {Path.GetFullPath(a.Json)}");
+        }
+        return 0;
+    }
+
+    private static List<string> ReadSequenceList(string path)
+    {
+        if (!File.Exists(path)) throw new DataFormatException(path, "sequence list not found");
+        var names = File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        if (names.Count == 0) throw new DataFormatException(path, "sequence list is empty");
+        return names;
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using ReasonTrack.Evaluation.Protocols;
+
+namespace ReasonTrack.Cli.Commands;
+
+/// <summary><c>reasontrack protocols</c>: lists the evaluation protocols and their rules.</summary>
+internal static class ProtocolsCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("protocols", "List the evaluation protocols (each reproduces one official toolkit) and their rules.");
+        cmd.SetAction(_ =>
+        {
+            foreach (var key in ProtocolRegistry.Keys)
+            {
+                var p = ProtocolRegistry.Get(key);
+                Console.WriteLine($"{p.Key}");
+                Console.WriteLine($"    {p.Description}");
+            }
+            return 0;
+        });
+        return cmd;
+    }
+}
