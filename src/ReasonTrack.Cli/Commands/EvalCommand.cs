@@ -48,10 +48,18 @@ internal static class EvalCommand
             Description = "Evaluate a bundled synthetic example (generated, no third-party data): LaSOT toolkit layout, three trackers, lasot-matlab.",
         };
         var jobs = new Option<int?>("--jobs", "-j") { Description = "Sequences evaluated in parallel (default: one per core)." };
+        var matlabGrid = new Option<bool>("--matlab-colon-grid")
+        {
+            Description = "Matlab protocols: build the success thresholds as Matlab's colon operator does (1 ulp off Octave's k*0.05 at 5 of 21 thresholds).",
+        };
+        var pytrackingDataset = new Option<string?>("--pytracking-dataset")
+        {
+            Description = "pytracking protocol: its dataset switch (lasot, uav, otb, ...). Default: the dataset key. 'uav' accepts NaN ground truth.",
+        };
 
         var cmd = new Command("eval", "Evaluate tracker results on a dataset under a named protocol, print a ranked table and write reports.")
         {
-            dataset, annotations, results, protocol, sequences, outDir, json, allowMissing, emptyResult, example, jobs,
+            dataset, annotations, results, protocol, sequences, outDir, json, allowMissing, emptyResult, example, jobs, matlabGrid, pytrackingDataset,
         };
 
         cmd.SetAction(parse => CliErrors.Run(() =>
@@ -69,6 +77,8 @@ internal static class EvalCommand
                 EmptyResult = parse.GetValue(emptyResult),
                 Example = parse.GetValue(example),
                 Jobs = parse.GetValue(jobs),
+                MatlabColonGrid = parse.GetValue(matlabGrid),
+                PytrackingDataset = parse.GetValue(pytrackingDataset),
             };
             return Run(opts);
         }));
@@ -88,6 +98,8 @@ internal static class EvalCommand
         public string? EmptyResult { get; init; }
         public bool Example { get; init; }
         public int? Jobs { get; init; }
+        public bool MatlabColonGrid { get; init; }
+        public string? PytrackingDataset { get; init; }
     }
 
     internal static int Run(EvalArguments a)
@@ -116,7 +128,13 @@ internal static class EvalCommand
         var ds = loader.Load(a.Annotations, new DatasetLoadOptions { Sequences = list, ListFrames = false });
         foreach (var note in ds.Notes) Console.WriteLine($"note: {note}");
 
-        var protocol = ProtocolRegistry.Get(a.Protocol ?? ds.DefaultProtocol, ds.Key);
+        var protocol = ProtocolRegistry.Get(a.Protocol ?? ds.DefaultProtocol, a.PytrackingDataset ?? ds.Key);
+        if (a.MatlabColonGrid)
+        {
+            if (protocol is not MatlabToolkitProtocol m) throw new ArgumentException($"--matlab-colon-grid applies to the Matlab protocols, not {protocol.Key}");
+            protocol = new MatlabToolkitProtocol(m.Options with { MatlabColonGrid = true });
+            Console.WriteLine($"note: success thresholds built as Matlab's colon operator ({protocol.SuccessGrid.Construction})");
+        }
         var names = ds.Sequences.Select(s => s.Name).ToList();
         var sources = new List<ResultSource>();
         foreach (var arg in a.Results)

@@ -36,10 +36,22 @@ public sealed class NumericTable
 
     public static NumericTable Read(string path, NumericTableOptions? options = null)
     {
-        byte[] bytes;
+        // The file goes into a pooled buffer: evaluation reads hundreds of thousands of rows in many small files.
+        byte[]? buffer = null;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            long length = fs.Length;
+            if (length > int.MaxValue) throw new DataFormatException(path, "file too large");
+            buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Max(1, length));
+            int read = 0;
+            while (read < length)
+            {
+                int n = fs.Read(buffer, read, (int)length - read);
+                if (n == 0) break;
+                read += n;
+            }
+            return Parse(path, buffer.AsSpan(0, read), options ?? NumericTableOptions.Strict);
         }
         catch (FileNotFoundException)
         {
@@ -57,7 +69,10 @@ public sealed class NumericTable
         {
             throw new DataFormatException(path, $"cannot read: {e.Message}");
         }
-        return Parse(path, bytes, options ?? NumericTableOptions.Strict);
+        finally
+        {
+            if (buffer is not null) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Parses UTF-8 text already in memory; <paramref name="path"/> only names it in errors.</summary>
@@ -66,9 +81,13 @@ public sealed class NumericTable
         options ??= NumericTableOptions.Strict;
         if (text.Length >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF) text = text[3..];
 
-        var values = new List<double>(Math.Max(16, text.Length / 6));
-        var lines = new List<int>(Math.Max(4, text.Length / 24));
-        var rowLengths = new List<int>(Math.Max(4, text.Length / 24));
+        // Size the buffers from the line count and the first row's width, so that a rectangular file is parsed
+        // without regrowing or copying.
+        int lineCount = text.Count((byte)'\n') + 1;
+        int firstWidth = FirstRowWidth(text);
+        var values = new ValueBuffer(lineCount * Math.Max(1, firstWidth));
+        var lines = new List<int>(lineCount);
+        var rowLengths = new List<int>(lineCount);
         int lineNo = 0;
         int pendingBlank = 0; // blank lines seen since the last data row
         int firstPendingBlank = 0;
@@ -101,11 +120,12 @@ public sealed class NumericTable
         }
 
         if (lines.Count == 0) return new NumericTable(path, [], [], 0);
+        int[] lineArray = lines.ToArray();
 
         // Rectangular check (or dlmread-style padding).
         bool ragged = false;
         foreach (int c in rowLengths) if (c != maxCols) { ragged = true; break; }
-        if (!ragged) return new NumericTable(path, values.ToArray(), lines.ToArray(), maxCols);
+        if (!ragged) return new NumericTable(path, values.ToArray(), lineArray, maxCols);
 
         if (!options.PadShortRows)
         {
@@ -120,7 +140,49 @@ public sealed class NumericTable
         {
             for (int c = 0; c < rowLengths[r]; c++) padded[r * maxCols + c] = values[src++];
         }
-        return new NumericTable(path, padded, lines.ToArray(), maxCols);
+        return new NumericTable(path, padded, lineArray, maxCols);
+    }
+
+    /// <summary>Number of separators-plus-one on the first non-blank line: a cheap estimate of the column count.</summary>
+    private static int FirstRowWidth(ReadOnlySpan<byte> text)
+    {
+        foreach (var range in text.Split((byte)'\n'))
+        {
+            var line = text[range];
+            if (IsBlank(line)) continue;
+            int fields = 1;
+            bool inSpace = false;
+            foreach (byte b in line.Trim((byte)' '))
+            {
+                if (IsHardSeparator(b)) { fields++; inSpace = false; }
+                else if (b == (byte)' ') inSpace = true;
+                else { if (inSpace) fields++; inSpace = false; }
+            }
+            return fields;
+        }
+        return 4;
+    }
+
+    /// <summary>A growable array of doubles that hands out its storage without a copy when it is full to size.</summary>
+    private sealed class ValueBuffer(int capacity)
+    {
+        private double[] _items = new double[Math.Max(4, capacity)];
+        public int Count { get; private set; }
+
+        public void Add(double v)
+        {
+            if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+            _items[Count++] = v;
+        }
+
+        public double this[int i] => _items[i];
+
+        public double[] ToArray()
+        {
+            if (Count == _items.Length) return _items;
+            Array.Resize(ref _items, Count);
+            return _items;
+        }
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> line)
@@ -131,7 +193,7 @@ public sealed class NumericTable
 
     private static bool IsHardSeparator(byte b) => b == (byte)',' || b == (byte)';' || b == (byte)'\t';
 
-    private static int ParseLine(string path, int lineNo, ReadOnlySpan<byte> line, List<double> values, NumericTableOptions options)
+    private static int ParseLine(string path, int lineNo, ReadOnlySpan<byte> line, ValueBuffer values, NumericTableOptions options)
     {
         int count = 0;
         int i = 0;
