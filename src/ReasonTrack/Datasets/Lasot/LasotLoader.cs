@@ -16,7 +16,7 @@ namespace ReasonTrack.Datasets.Lasot;
 /// </list>
 /// ClassName is the class folder, or the name before the last '-'.
 /// </summary>
-public sealed class LasotLoader : IDatasetLoader
+public sealed class LasotLoader : ToolkitBenchmarkLoader
 {
     /// <summary>Attribute names in the toolkit's order (its spelling, "Aspect Ration Change" included).</summary>
     public static IReadOnlyList<string> AttributeNames { get; } =
@@ -29,9 +29,9 @@ public sealed class LasotLoader : IDatasetLoader
     public static IReadOnlyList<string> AttributeShortNames { get; } =
         ["IV", "POC", "DEF", "MB", "CM", "ROT", "BC", "VC", "SV", "FOC", "FM", "OV", "LR", "ARC"];
 
-    public string Key => "lasot";
+    public override string Key => "lasot";
 
-    public string Description => "LaSOT: <class>/<class>-N/{img,groundtruth.txt,full_occlusion.txt,out_of_view.txt,nlp.txt} or the toolkit's annos/{<seq>.txt,absent,att,nlp}";
+    public override string Description => "LaSOT: <class>/<class>-N/{img,groundtruth.txt,full_occlusion.txt,out_of_view.txt,nlp.txt} or the toolkit's annos/{<seq>.txt,absent,att,nlp}";
 
     /// <summary>The class of a LaSOT sequence name: the part before the last '-' (<c>airplane-1</c> = airplane).</summary>
     public static string? ClassOf(string name)
@@ -40,36 +40,22 @@ public sealed class LasotLoader : IDatasetLoader
         return dash > 0 ? name[..dash] : null;
     }
 
-    public Dataset Load(string root, DatasetLoadOptions? options = null)
-    {
-        options ??= new DatasetLoadOptions();
-        root = DatasetFiles.RequireFolder(root);
-        var notes = new List<string>();
-        List<Sequence> sequences;
-        if (ToolkitLayout.FindAnnos(root) is { } annos)
-        {
-            var layout = new ToolkitLayout
-            {
-                SplitLists = [new("test", "testing_set.txt"), new("train", "training_set.txt")],
-                AttributeNames = AttributeNames,
-                ClassNameOf = ClassOf,
-            };
-            sequences = layout.Load(annos, options, notes);
-        }
-        else
-        {
-            sequences = LoadDatasetLayout(root, options, notes);
-        }
-        return new Dataset(Key, "LaSOT", root, sequences)
-        {
-            AttributeNames = AttributeNames,
-            AttributeShortNames = AttributeShortNames,
-            DefaultProtocol = "lasot-matlab",
-            Notes = notes,
-        };
-    }
+    protected override string DisplayName => "LaSOT";
 
-    private static List<Sequence> LoadDatasetLayout(string root, DatasetLoadOptions options, List<string> notes)
+    protected override string DefaultProtocol => "lasot-matlab";
+
+    protected override IReadOnlyList<string> Attributes => AttributeNames;
+
+    protected override IReadOnlyList<string> AttributeShorts => AttributeShortNames;
+
+    internal override ToolkitLayout ToolkitLayout { get; } = new ToolkitLayout
+    {
+        SplitLists = [new("test", "testing_set.txt"), new("train", "training_set.txt")],
+        AttributeNames = AttributeNames,
+        ClassNameOf = ClassOf,
+    };
+
+    protected override List<Sequence> LoadDatasetLayout(string root, DatasetLoadOptions options, List<string> notes)
     {
         string? listFile = options.Split?.ToLowerInvariant() switch
         {

@@ -15,7 +15,7 @@ namespace ReasonTrack.Datasets.Tnl2k;
 /// <c>sequences.txt</c>, else every sequence found. An absence file whose length differs from the ground truth (one
 /// real sequence has one row more) is kept as read and reported in <see cref="Dataset.Notes"/>.
 /// </summary>
-public sealed class Tnl2kLoader : IDatasetLoader
+public sealed class Tnl2kLoader : ToolkitBenchmarkLoader
 {
     public static IReadOnlyList<string> AttributeNames { get; } =
     [
@@ -28,41 +28,27 @@ public sealed class Tnl2kLoader : IDatasetLoader
     public static IReadOnlyList<string> AttributeShortNames { get; } =
         ["CM", "ROT", "DEF", "FOC", "IV", "OV", "POC", "VC", "SV", "BC", "MB", "ARC", "LR", "FM", "AS", "TC", "MS"];
 
-    public string Key => "tnl2k";
+    public override string Key => "tnl2k";
 
-    public string Description => "TNL2K: <seq>/{imgs/*,groundtruth.txt,language.txt} or the toolkit's annos/{gt_rect,absent,att}";
+    public override string Description => "TNL2K: <seq>/{imgs/*,groundtruth.txt,language.txt} or the toolkit's annos/{gt_rect,absent,att}";
 
-    public Dataset Load(string root, DatasetLoadOptions? options = null)
+    protected override string DisplayName => "TNL2K";
+
+    protected override string DefaultProtocol => "tnl2k-matlab";
+
+    protected override IReadOnlyList<string> Attributes => AttributeNames;
+
+    protected override IReadOnlyList<string> AttributeShorts => AttributeShortNames;
+
+    internal override ToolkitLayout ToolkitLayout { get; } = new ToolkitLayout
     {
-        options ??= new DatasetLoadOptions();
-        root = DatasetFiles.RequireFolder(root);
-        var notes = new List<string>();
-        List<Sequence> sequences;
-        if (ToolkitLayout.FindAnnos(root) is { } annos)
-        {
-            var layout = new ToolkitLayout
-            {
-                BoxFolder = "gt_rect",
-                AttributeSuffix = "_attribute",
-                SplitLists = [new("test", "TNL2K_testing_set.txt"), new("train", "TNL2K_train_set.txt")],
-                AttributeNames = AttributeNames,
-            };
-            sequences = layout.Load(annos, options, notes);
-        }
-        else
-        {
-            sequences = LoadDatasetLayout(root, options, notes);
-        }
-        return new Dataset(Key, "TNL2K", root, sequences)
-        {
-            AttributeNames = AttributeNames,
-            AttributeShortNames = AttributeShortNames,
-            DefaultProtocol = "tnl2k-matlab",
-            Notes = notes,
-        };
-    }
+        BoxFolder = "gt_rect",
+        AttributeSuffix = "_attribute",
+        SplitLists = [new("test", "TNL2K_testing_set.txt"), new("train", "TNL2K_train_set.txt")],
+        AttributeNames = AttributeNames,
+    };
 
-    private static List<Sequence> LoadDatasetLayout(string root, DatasetLoadOptions options, List<string> notes)
+    protected override List<Sequence> LoadDatasetLayout(string root, DatasetLoadOptions options, List<string> notes)
     {
         string? listFile = options.Split?.ToLowerInvariant() switch
         {

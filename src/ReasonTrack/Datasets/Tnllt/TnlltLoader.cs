@@ -14,7 +14,7 @@ namespace ReasonTrack.Datasets.Tnllt;
 /// file holds 0. Lists: <c>testing_set.txt</c> (split <c>test</c>, the default), <c>all_dataset.txt</c> (split <c>all</c>),
 /// else <c>sequences.txt</c>, else every sequence found.
 /// </summary>
-public sealed class TnlltLoader : IDatasetLoader
+public sealed class TnlltLoader : ToolkitBenchmarkLoader
 {
     /// <summary>Attribute names in the toolkit's order.</summary>
     public static IReadOnlyList<string> AttributeNames { get; } =
@@ -27,40 +27,26 @@ public sealed class TnlltLoader : IDatasetLoader
     public static IReadOnlyList<string> AttributeShortNames { get; } =
         ["CM", "ROT", "DEF", "FOC", "IV", "OV", "POC", "VC", "SV", "BC", "MB", "ARC", "LR", "FM", "AS"];
 
-    public string Key => "tnllt";
+    public override string Key => "tnllt";
 
-    public string Description => "TNLLT: <seq>/{imgs/%05d.png,groundtruth.txt,absent_label.txt (1 = visible),attributes.txt,language.txt} or the toolkit's annos/{<seq>.txt,absent,att}";
+    public override string Description => "TNLLT: <seq>/{imgs/%05d.png,groundtruth.txt,absent_label.txt (1 = visible),attributes.txt,language.txt} or the toolkit's annos/{<seq>.txt,absent,att}";
 
-    public Dataset Load(string root, DatasetLoadOptions? options = null)
+    protected override string DisplayName => "TNLLT";
+
+    protected override string DefaultProtocol => "tnllt-matlab";
+
+    protected override IReadOnlyList<string> Attributes => AttributeNames;
+
+    protected override IReadOnlyList<string> AttributeShorts => AttributeShortNames;
+
+    internal override ToolkitLayout ToolkitLayout { get; } = new ToolkitLayout
     {
-        options ??= new DatasetLoadOptions();
-        root = DatasetFiles.RequireFolder(root);
-        var notes = new List<string>();
-        List<Sequence> sequences;
-        if (ToolkitLayout.FindAnnos(root) is { } annos)
-        {
-            var layout = new ToolkitLayout
-            {
-                AbsentOneMeansVisible = true,
-                SplitLists = [new("test", "testing_set.txt"), new("all", "all_dataset.txt")],
-                AttributeNames = AttributeNames,
-            };
-            sequences = layout.Load(annos, options, notes);
-        }
-        else
-        {
-            sequences = LoadDatasetLayout(root, options, notes);
-        }
-        return new Dataset(Key, "TNLLT", root, sequences)
-        {
-            AttributeNames = AttributeNames,
-            AttributeShortNames = AttributeShortNames,
-            DefaultProtocol = "tnllt-matlab",
-            Notes = notes,
-        };
-    }
+        AbsentOneMeansVisible = true,
+        SplitLists = [new("test", "testing_set.txt"), new("all", "all_dataset.txt")],
+        AttributeNames = AttributeNames,
+    };
 
-    private static List<Sequence> LoadDatasetLayout(string root, DatasetLoadOptions options, List<string> notes)
+    protected override List<Sequence> LoadDatasetLayout(string root, DatasetLoadOptions options, List<string> notes)
     {
         string? listFile = options.Split?.ToLowerInvariant() switch
         {

@@ -86,24 +86,12 @@ public sealed class Got10kProtocol : IEvaluationProtocol
                 Kind = CurveKind.Success, MeanCurve = succ, Auc = succ.Average(), AtHeadline = sr50, Score = ao,
                 SequencesUsed = sequences.Count,
             },
-            Precision = SequenceMean(sequences, CurveKind.Precision, PrecisionGrid),
-            NormalizedPrecision = SequenceMean(sequences, CurveKind.NormalizedPrecision, NormalizedPrecisionGrid),
+            Precision = CurveAggregation.Mean(sequences, CurveKind.Precision, PrecisionGrid, Ranking.Threshold, dropZeroCurves: false),
+            NormalizedPrecision = CurveAggregation.Mean(sequences, CurveKind.NormalizedPrecision, NormalizedPrecisionGrid, Ranking.Threshold, dropZeroCurves: false),
             AverageOverlap = ao,
             SuccessRate50 = sr50,
             SuccessRate75 = sr75,
             FramesPerSecond = TimeStatistics.MeanFramesPerSecond(sequences),
-        };
-    }
-
-    private static MetricSummary SequenceMean(IReadOnlyList<SequenceCurves> sequences, CurveKind kind, ThresholdGrid grid)
-    {
-        var mean = new double[grid.Count];
-        foreach (var s in sequences) { var c = s.Curve(kind); for (int j = 0; j < mean.Length; j++) mean[j] += c[j]; }
-        for (int j = 0; j < mean.Length; j++) mean[j] /= Math.Max(1, sequences.Count);
-        return new MetricSummary
-        {
-            Kind = kind, MeanCurve = mean, Auc = mean.Average(), AtHeadline = mean[grid.HeadlineIndex], Score = mean[grid.HeadlineIndex],
-            SequencesUsed = sequences.Count,
         };
     }
 }

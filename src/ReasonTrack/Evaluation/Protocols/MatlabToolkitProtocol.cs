@@ -158,46 +158,10 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
 
     public TrackerSummary Summarize(IReadOnlyList<SequenceCurves> sequences) => new()
     {
-        Success = MatlabMean(sequences, CurveKind.Success, SuccessGrid, Ranking.Area),
-        Precision = MatlabMean(sequences, CurveKind.Precision, PrecisionGrid, Options.PrecisionRanking),
-        NormalizedPrecision = MatlabMean(sequences, CurveKind.NormalizedPrecision, NormalizedPrecisionGrid, Options.NormalizedPrecisionRanking),
+        // plot_draw_save.m: drop zero curves, average per threshold, then the mean (area) or the headline value.
+        Success = CurveAggregation.Mean(sequences, CurveKind.Success, SuccessGrid, Ranking.Area, dropZeroCurves: true),
+        Precision = CurveAggregation.Mean(sequences, CurveKind.Precision, PrecisionGrid, Options.PrecisionRanking, dropZeroCurves: true),
+        NormalizedPrecision = CurveAggregation.Mean(sequences, CurveKind.NormalizedPrecision, NormalizedPrecisionGrid, Options.NormalizedPrecisionRanking, dropZeroCurves: true),
         FramesPerSecond = TimeStatistics.MeanFramesPerSecond(sequences),
     };
-
-    /// <summary>
-    /// <c>plot_draw_save.m</c>: keep sequences whose curve sums to more than eps, average them per threshold, and
-    /// take the mean of that curve (area) or its value at the headline threshold.
-    /// </summary>
-    internal static MetricSummary MatlabMean(IReadOnlyList<SequenceCurves> sequences, CurveKind kind, ThresholdGrid grid, Ranking ranking)
-    {
-        int t = grid.Count;
-        var sum = new double[t];
-        var dropped = new List<string>();
-        int used = 0;
-        foreach (var sc in sequences)
-        {
-            var c = sc.Curve(kind);
-            double rowSum = 0;
-            for (int j = 0; j < t; j++) rowSum += c[j];
-            if (!(rowSum > MatlabEps)) { dropped.Add(sc.Sequence); continue; }
-            for (int j = 0; j < t; j++) sum[j] += c[j];
-            used++;
-        }
-        var mean = new double[t];
-        for (int j = 0; j < t; j++) mean[j] = used > 0 ? sum[j] / used : double.NaN;
-        double auc = 0;
-        for (int j = 0; j < t; j++) auc += mean[j];
-        auc /= t;
-        double at = mean[grid.HeadlineIndex];
-        return new MetricSummary
-        {
-            Kind = kind,
-            MeanCurve = mean,
-            Auc = auc,
-            AtHeadline = at,
-            Score = ranking == Ranking.Area ? auc : at,
-            SequencesUsed = used,
-            Dropped = dropped,
-        };
-    }
 }

@@ -159,22 +159,10 @@ public sealed class PytrackingProtocol : IEvaluationProtocol
 
     public TrackerSummary Summarize(IReadOnlyList<SequenceCurves> sequences) => new()
     {
-        Success = Mean(sequences, CurveKind.Success, SuccessGrid),
-        Precision = Mean(sequences, CurveKind.Precision, PrecisionGrid),
-        NormalizedPrecision = Mean(sequences, CurveKind.NormalizedPrecision, NormalizedPrecisionGrid),
+        // Plain means over sequences: pytracking has no zero-curve filter.
+        Success = CurveAggregation.Mean(sequences, CurveKind.Success, SuccessGrid, Ranking.Area, dropZeroCurves: false),
+        Precision = CurveAggregation.Mean(sequences, CurveKind.Precision, PrecisionGrid, Ranking.Threshold, dropZeroCurves: false),
+        NormalizedPrecision = CurveAggregation.Mean(sequences, CurveKind.NormalizedPrecision, NormalizedPrecisionGrid, Ranking.Threshold, dropZeroCurves: false),
         FramesPerSecond = TimeStatistics.MeanFramesPerSecond(sequences),
     };
-
-    private static MetricSummary Mean(IReadOnlyList<SequenceCurves> sequences, CurveKind kind, ThresholdGrid grid)
-    {
-        var mean = new double[grid.Count];
-        foreach (var s in sequences) { var c = s.Curve(kind); for (int j = 0; j < mean.Length; j++) mean[j] += c[j]; }
-        for (int j = 0; j < mean.Length; j++) mean[j] /= Math.Max(1, sequences.Count);
-        double auc = mean.Average();
-        return new MetricSummary
-        {
-            Kind = kind, MeanCurve = mean, Auc = auc, AtHeadline = mean[grid.HeadlineIndex],
-            Score = kind == CurveKind.Success ? auc : mean[grid.HeadlineIndex], SequencesUsed = sequences.Count,
-        };
-    }
 }
