@@ -47,4 +47,7 @@ dotnet restore ReasonTrack.slnx -v q --nologo >/dev/null
 say "building (Release)"
 dotnet build ReasonTrack.slnx -c Release -v q --nologo --no-restore 2>&1 | grep -E "error|warn" || true
 test -f src/ReasonTrack.Cli/bin/Release/net10.0/ReasonTrack.Cli.dll || { echo "setup: build failed" >&2; exit 1; }
+
+# 4. ONNX Runtime for NanoTrack: the native library from the npm package onnxruntime-node, under .deps/.
+./scripts/install-onnxruntime.sh
 say "ready: ./reasontrack --help"

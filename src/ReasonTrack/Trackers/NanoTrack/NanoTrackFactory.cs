@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace ReasonTrack.Trackers.NanoTrack;
+
+/// <summary>
+/// Creates <see cref="NanoTrackTracker"/>s of one release: <c>nanotrack-v2</c> (alias <c>nanotrack</c>),
+/// <c>nanotrack-v3</c>, <c>nanotrack-v1</c>. Settings override the release's published hyper-parameters; models come
+/// from <see cref="TrackerContext.ModelDirectory"/> or ../shared/models/nanotrack/vN beside the repository, the
+/// ONNX Runtime library from <see cref="TrackerContext.OnnxRuntimeLibrary"/> or the usual search.
+/// </summary>
+public sealed class NanoTrackFactory : ITrackerFactory
+{
+    public NanoTrackFactory(NanoTrackVersion version)
+    {
+        Version = version;
+        var d = NanoTrackOptions.ForVersion(version);
+        Name = "nanotrack-v" + (int)version;
+        Aliases = version == NanoTrackVersion.V2 ? ["nanotrack"] : [];
+        Settings =
+        [
+            new("threads", "1", "ONNX Runtime intra-op threads per network (1 is fastest on 2 cores; 0 = one per core)"),
+            new("window-influence", F(d.WindowInfluence), "weight of the cosine window against the penalised score"),
+            new("penalty-k", F(d.PenaltyK), "strength of the scale/aspect-ratio change penalty"),
+            new("lr", F(d.LearningRate), "size update rate (times penalty x score)"),
+            new("found-threshold", F(d.FoundThreshold), "classification score below which the target is reported as not found"),
+        ];
+    }
+
+    /// <summary>The factories of every release, v2 first (the default).</summary>
+    public static IReadOnlyList<NanoTrackFactory> All { get; } =
+        [new(NanoTrackVersion.V2), new(NanoTrackVersion.V3), new(NanoTrackVersion.V1)];
+
+    public NanoTrackVersion Version { get; }
+
+    public string Name { get; }
+
+    public IReadOnlyList<string> Aliases { get; }
+
+    public string Description => $"NanoTrack {NanoTrackModelFiles.VersionFolder(Version)} (Siamese MobileNetV3 tracker, ONNX Runtime on CPU; " +
+                                 $"models in ../shared/models/nanotrack/{NanoTrackModelFiles.VersionFolder(Version)} or the model directory)";
+
+    public IReadOnlyList<TrackerSetting> Settings { get; }
+
+    /// <summary>Parses <paramref name="settings"/> into options (see <see cref="Settings"/>).</summary>
+    /// <exception cref="ArgumentException">Unknown setting or bad value; the message names it.</exception>
+    public NanoTrackOptions ParseOptions(IReadOnlyDictionary<string, string> settings, TrackerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        var o = NanoTrackOptions.ForVersion(Version);
+        foreach (var (key, value) in settings)
+        {
+            o = key switch
+            {
+                "threads" => o with { Threads = ParseInt(key, value, min: 0) },
+                "window-influence" => o with { WindowInfluence = ParseDouble(key, value, 0, 1) },
+                "penalty-k" => o with { PenaltyK = ParseDouble(key, value, 0, double.MaxValue) },
+                "lr" => o with { LearningRate = ParseDouble(key, value, 0, 1) },
+                "found-threshold" => o with { FoundThreshold = ParseDouble(key, value, 0, 1) },
+                _ => throw new ArgumentException($"{Name}: unknown setting '{key}' (known: {string.Join(", ", Settings.Select(s => s.Name))})", nameof(settings)),
+            };
+        }
+        // threads = 0 means "one per core" to ORT, which the tracker does not take: resolve it here, within what the
+        // context allows for one sequence.
+        if (o.Threads == 0) o = o with { Threads = Math.Max(1, Math.Min(Environment.ProcessorCount, context.Threads)) };
+        return o;
+    }
+
+    public ITracker Create(IReadOnlyDictionary<string, string> settings, TrackerContext context) =>
+        new NanoTrackTracker(ParseOptions(settings, context), context.ModelDirectory, context.OnnxRuntimeLibrary);
+
+    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private int ParseInt(string key, string value, int min)
+    {
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < min)
+            throw new ArgumentException($"{Name}: setting '{key}' must be an integer >= {min}, got '{value}'");
+        return v;
+    }
+
+    private double ParseDouble(string key, string value, double min, double max)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v) || v < min || v > max)
+            throw new ArgumentException($"{Name}: setting '{key}' must be a number in [{min}, {(max == double.MaxValue ? "inf" : F(max))}], got '{value}'");
+        return v;
+    }
+}
