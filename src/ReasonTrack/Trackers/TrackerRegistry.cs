@@ -1,4 +1,5 @@
 using ReasonTrack.Trackers.Identity;
+using ReasonTrack.Trackers.NanoTrack;
 
 namespace ReasonTrack.Trackers;
 
@@ -7,6 +8,7 @@ public static class TrackerRegistry
 {
     public static IReadOnlyList<ITrackerFactory> All { get; } =
     [
+        .. NanoTrackFactory.All,
         new IdentityTrackerFactory(),
     ];
 
