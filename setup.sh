@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # ReasonTrack setup: installs what is missing, idempotently, and says what it does.
-#   ./setup.sh          .NET check, NuGet restore and a Release build of the solution (all that evaluation needs)
-#   ./setup.sh --media  also Debian's ffmpeg (video decoding/encoding, used by tracking) and python3-numpy
+#   ./setup.sh          .NET check, Debian's ffmpeg (frames in and out), NuGet restore, a Release build, and the
+#                       ONNX Runtime library from the npm package onnxruntime-node (for NanoTrack)
+#   ./setup.sh --peers  also Debian's python3-opencv, to run OpenCV's trackers as peers in bench/peers/
 # Safe to run again: installed pieces are detected and skipped.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 say() { printf 'setup: %s\n' "$*"; }
-media=0
+peers=0
 for a in "$@"; do
   case "$a" in
-    --media) media=1 ;;
+    --peers) peers=1 ;;
     -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
     *) echo "setup: unknown option $a" >&2; exit 2 ;;
   esac
@@ -35,10 +36,9 @@ fi
 sdk=$(dotnet --version)
 case "$sdk" in 10.*) say ".NET SDK $sdk found" ;; *) echo "setup: .NET SDK 10.x required, found $sdk" >&2; exit 1 ;; esac
 
-# 2. Optional native tools for the tracking side.
-if [ $media = 1 ]; then
-  apt_install ffmpeg python3-numpy
-fi
+# 2. ffmpeg decodes videos and frame folders and writes annotated videos; OpenCV only for the peer benchmark.
+if command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1; then say "ffmpeg found: $(command -v ffmpeg)"; else apt_install ffmpeg; fi
+if [ $peers = 1 ]; then apt_install python3-opencv python3-numpy; fi
 
 # 3. NuGet packages and a Release build (the ./reasontrack launcher runs this build).
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -25,4 +25,7 @@ var root = new Command("reasontrack", "ReasonTrack: reasoning-based vision-langu
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(ProtocolsCommand.Create());
 root.Subcommands.Add(DatasetsCommand.Create());
+root.Subcommands.Add(TrackCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(TrackersCommand.Create());
 return root.Parse(args).Invoke();

@@ -18,7 +18,8 @@ internal static class CliErrors
         {
             return action();
         }
-        catch (Exception e) when (e is DataFormatException or EvaluationException or ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is DataFormatException or EvaluationException or ArgumentException or IOException or UnauthorizedAccessException
+                                   or InvalidOperationException or Media.MediaException or Media.FfmpegNotFoundException)
         {
             var lines = e.Message.Split('\n');
             Console.Error.WriteLine("error: " + lines[0].TrimEnd());

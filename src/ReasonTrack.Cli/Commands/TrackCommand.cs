@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.Globalization;
+using ReasonTrack.Datasets;
+using ReasonTrack.Evaluation;
+using ReasonTrack.Evaluation.Protocols;
+using ReasonTrack.Geometry;
+using ReasonTrack.IO;
+using ReasonTrack.Media;
+using ReasonTrack.Media.Synthetic;
+using ReasonTrack.Results;
+using ReasonTrack.Trackers;
+using Spectre.Console;
+
+namespace ReasonTrack.Cli.Commands;
+
+/// <summary><c>reasontrack track</c>: one video or frame folder, one tracker; boxes, scores, times, optional annotated video.</summary>
+internal static class TrackCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string?>("--input", "-i") { Description = "A video file (mp4, avi, webm, mkv) or a folder of frames (jpg/png; frames directly in it or in img/ or imgs/)." };
+        var init = new Option<string?>("--init") { Description = "The initial box x,y,w,h in pixels of the first frame." };
+        var groundtruth = new Option<string?>("--groundtruth", "-g") { Description = "A ground-truth file (x,y,w,h per row): its first row initializes the tracker and the run is evaluated against it (otb protocol)." };
+        var tracker = new Option<string>("--tracker", "-t") { Description = "Tracker name (see 'reasontrack trackers'); 'default' is the weights-free DCF tracker.", DefaultValueFactory = _ => "default" };
+        var settings = new Option<string[]>("--set") { Description = "A tracker setting name=value; repeatable.", AllowMultipleArgumentsPerToken = true };
+        var modelDir = new Option<string?>("--model-dir") { Description = "Folder of model files (NanoTrack's ONNX files)." };
+        var outDir = new Option<string>("--out", "-o") { Description = "Where <name>.txt, <name>_scores.txt and <name>_time.txt go.", DefaultValueFactory = _ => Path.Combine("out", "track") };
+        var video = new Option<string?>("--video") { Description = "Also write an annotated video (mp4) here." };
+        var format = new Option<string>("--format") { Description = "Results layout: plain (x,y,w,h), pytracking, matlab, got10k, vptracker.", DefaultValueFactory = _ => "plain" };
+        var example = new Option<bool>("--example") { Description = "Track a generated sequence (no third-party data: textured target, scale change, occlusion, distractor), write an annotated video and evaluate the run." };
+        var cmd = new Command("track", "Track one target through one video or frame folder and write boxes, scores and per-frame times.")
+        {
+            input, init, groundtruth, tracker, settings, modelDir, outDir, video, format, example,
+        };
+        cmd.SetAction(parse => CliErrors.Run(() => Run(
+            parse.GetValue(input), parse.GetValue(init), parse.GetValue(groundtruth), parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
+            parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(video), parse.GetValue(format)!, parse.GetValue(example))));
+        return cmd;
+    }
+
+    internal static ResultLayout ParseLayout(string format) => format.ToLowerInvariant() switch
+    {
+        "plain" => ResultLayout.Plain,
+        "pytracking" => ResultLayout.Pytracking,
+        "matlab" => ResultLayout.MatlabToolkit,
+        "got10k" => ResultLayout.Got10k,
+        "vptracker" => ResultLayout.VpTracker,
+        _ => throw new ArgumentException($"--format must be plain, pytracking, matlab, got10k or vptracker, not '{format}'"),
+    };
+
+    private static int Run(string? input, string? init, string? groundtruth, string trackerName, string[] settings, string? modelDir,
+        string outDir, string? video, string format, bool example)
+    {
+        var layout = ParseLayout(format);
+        Box[]? gt = null;
+        bool[]? absent = null;
+        IFrameSource source;
+        Box initBox;
+        if (example)
+        {
+            var seq = new SyntheticSequence();
+            source = seq.AsFrameSource("synthetic");
+            gt = seq.GroundTruth;
+            absent = seq.Absent;
+            initBox = gt[0];
+            video ??= Path.Combine(outDir, "synthetic.mp4");
+            Console.WriteLine($"example: a generated {seq.Size} sequence of {seq.Options.Frames} frames (scale change, occlusion in frames " +
+                              $"{seq.Options.Occlusion?.Start + 1}-{seq.Options.Occlusion?.End}, a distractor)");
+        }
+        else
+        {
+            if (input is null) throw new ArgumentException("--input is required (a video file or a frame folder), or --example");
+            if (groundtruth is not null)
+            {
+                gt = NumericTable.Read(groundtruth).ToBoxes();
+                if (gt.Length == 0) throw new DataFormatException(groundtruth, "ground truth is empty");
+            }
+            initBox = init is not null ? ParseBox(init) : gt is not null ? gt[0] : throw new ArgumentException("give the initial box with --init x,y,w,h or a --groundtruth file");
+            source = FrameSources.Open(input, new FrameSourceOptions { Format = PixelFormat.Rgb24 });
+        }
+
+        var context = new TrackerContext { ModelDirectory = modelDir };
+        using var tracker = TrackerRegistry.Create(trackerName, TrackerSettings.Parse(settings), context);
+        using (source)
+        {
+            IFrameSink? sink = video is null ? null : new FfmpegVideoSink(video, fps: 30);
+            try
+            {
+                var outcome = RunWithProgress(tracker, source, initBox, gt, sink);
+                string path = TrackingOutputs.Write(outcome, outDir, layout, trackerName);
+                foreach (var w in outcome.Warnings) Console.WriteLine($"warning: {w}");
+                Console.WriteLine($"{outcome.Sequence}: {outcome.Frames} frames, {outcome.TrackingFramesPerSecond.ToString("0.0", CultureInfo.InvariantCulture)} frames/s of tracking work ({tracker.Name}); boxes: {path}");
+                sink?.Dispose();
+                sink = null;
+                if (video is not null) Console.WriteLine($"annotated video: {Path.GetFullPath(video)}");
+                if (gt is not null) PrintEvaluation(outcome, gt, absent, path, trackerName);
+            }
+            finally
+            {
+                sink?.Dispose();
+            }
+        }
+        return 0;
+    }
+
+    internal static TrackingOutcome RunWithProgress(ITracker tracker, IFrameSource source, Box initBox, Box[]? gt, IFrameSink? sink)
+    {
+        Action<ImageFrame, TrackResult>? observe = sink is null ? null : (frame, result) =>
+        {
+            // Ground truth thin green; the tracker's box yellow when found, red when lost, labelled with its score.
+            if (gt is not null && frame.Index < gt.Length && gt[frame.Index].HasPositiveSize) Drawing.DrawBox(frame, gt[frame.Index], Rgb.Green, 1);
+            Drawing.DrawBox(frame, result.Box, result.Found ? Rgb.Yellow : Rgb.Red, 2,
+                $"{tracker.Name} {result.Score.ToString("0.00", CultureInfo.InvariantCulture)}");
+            Drawing.DrawText(frame, 4, 4, $"#{frame.Index + 1}", Rgb.White);
+            sink.Write(frame);
+        };
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+            return SequenceTracking.Run(tracker, source, initBox, observe);
+        TrackingOutcome? outcome = null;
+        AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"{source.Name} ({tracker.Name})", maxValue: source.FrameCount ?? 1);
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                outcome = SequenceTracking.Run(tracker, source, initBox, observe, new Progress<int>(n =>
+                {
+                    task.Value = source.FrameCount is null ? 0 : n;
+                    task.Description = $"{source.Name} ({tracker.Name}) {n / Math.Max(1e-3, started.Elapsed.TotalSeconds):0} frames/s";
+                }));
+            });
+        return outcome!;
+    }
+
+    private static void PrintEvaluation(TrackingOutcome outcome, Box[] gt, bool[]? absent, string resultPath, string trackerName)
+    {
+        // The run against its own ground truth, under the protocol that fits it: LaSOT's rules when absence is
+        // labelled (absent frames removed), OTB's otherwise.
+        var seq = new Sequence(outcome.Sequence, gt.Take(outcome.Frames).ToArray()) { Absent = absent?.Take(outcome.Frames).ToArray() };
+        var ds = new Dataset("track", outcome.Sequence, Path.GetDirectoryName(resultPath)!, [seq]);
+        var protocol = ProtocolRegistry.Get(absent is null ? "otb" : "lasot-matlab");
+        var source = ResultLocator.Locate(trackerName, Path.GetDirectoryName(resultPath)!, [seq.Name]);
+        var report = Evaluator.Evaluate(ds, [source], protocol);
+        TerminalTable.Print(report);
+    }
+
+    internal static Box ParseBox(string text)
+    {
+        var parts = text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 4 || !parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+            throw new ArgumentException($"--init must be x,y,w,h (four numbers), not '{text}'");
+        var v = parts.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        return new Box(v[0], v[1], v[2], v[3]);
+    }
+}
