@@ -1,16 +1,20 @@
 using ReasonTrack.Evaluation;
+using ReasonTrack.Interop.OnnxRuntime;
 using ReasonTrack.IO;
+using ReasonTrack.Media;
 using Spectre.Console;
 
 namespace ReasonTrack.Cli.Commands;
 
 /// <summary>
-/// Turns the errors bad input produces into a message and an exit code, never a stack trace: the first line is a
-/// one-line reason; details (lists of files) follow.
+/// Turns errors into a message and an exit code, never a stack trace: the first line is a one-line reason; details
+/// (lists of files) follow. Bad input exits 2; anything unexpected exits 70 with its type and message, and
+/// <c>REASONTRACK_DEBUG=1</c> adds the stack trace for a bug report.
 /// </summary>
 internal static class CliErrors
 {
     public const int BadInput = 2;
+    public const int InternalError = 70;
 
     public static int Run(Func<int> action)
     {
@@ -19,13 +23,25 @@ internal static class CliErrors
             return action();
         }
         catch (Exception e) when (e is DataFormatException or EvaluationException or ArgumentException or IOException or UnauthorizedAccessException
-                                   or InvalidOperationException or Media.MediaException or Media.FfmpegNotFoundException)
+                                   or InvalidOperationException or MediaException or OnnxRuntimeException)
         {
-            var lines = e.Message.Split('\n');
-            Console.Error.WriteLine("error: " + lines[0].TrimEnd());
-            foreach (var l in lines.Skip(1)) Console.Error.WriteLine(l.TrimEnd());
+            Print(e.Message);
             return BadInput;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Print($"internal error ({e.GetType().Name}): {e.Message}");
+            if (Environment.GetEnvironmentVariable("REASONTRACK_DEBUG") == "1") Console.Error.WriteLine(e);
+            else Console.Error.WriteLine("(set REASONTRACK_DEBUG=1 to see where it happened)");
+            return InternalError;
+        }
+    }
+
+    private static void Print(string message)
+    {
+        var lines = message.Split('\n');
+        Console.Error.WriteLine("error: " + lines[0].TrimEnd());
+        foreach (var l in lines.Skip(1)) Console.Error.WriteLine(l.TrimEnd());
     }
 
     /// <summary>Escapes text for Spectre markup.</summary>
