@@ -38,17 +38,17 @@ public sealed record DcfOptions
     /// <summary>Pixel area of the target patch the scale filter resamples each scale to.</summary>
     public int ScaleModelArea { get; init; } = 512;
 
-    /// <summary>Found = confidence (peak-to-sidelobe ratio) at or above this.</summary>
-    public double FoundThreshold { get; init; } = 5.0;
+    /// <summary>Found = confidence (PSR over its running average, about 1 when tracking well) at or above this.</summary>
+    public double FoundThreshold { get; init; } = 0.4;
 
     /// <summary>The models learn from a frame only when its confidence is at or above this.</summary>
-    public double UpdateThreshold { get; init; } = 5.5;
+    public double UpdateThreshold { get; init; } = 0.45;
 
     /// <summary>Consecutive frames below <see cref="FoundThreshold"/> that switch the tracker to re-detection.</summary>
     public int LostFrames { get; init; } = 3;
 
     /// <summary>In re-detection, a window must reach this confidence to re-acquire the target.</summary>
-    public double ReacquireThreshold { get; init; } = 7.0;
+    public double ReacquireThreshold { get; init; } = 0.6;
 
     /// <summary>Extra search windows evaluated per frame in re-detection (besides the one at the last position).</summary>
     public int RedetectWindows { get; init; } = 6;
@@ -72,10 +72,10 @@ public sealed record DcfOptions
         new("scales", "17", "scales of the 1-D scale filter; 0 or 1 = no scale estimation"),
         new("scale_step", "1.02", "ratio between neighbouring scales (> 1)"),
         new("scale_model_area", "512", "pixel area of each scale sample"),
-        new("found_threshold", "5", "Found = peak-to-sidelobe ratio >= this"),
-        new("update_threshold", "5.5", "learn from a frame only when its peak-to-sidelobe ratio >= this"),
+        new("found_threshold", "0.4", "Found = confidence (PSR / its running average) >= this"),
+        new("update_threshold", "0.45", "learn from a frame only when its confidence >= this"),
         new("lost_frames", "3", "consecutive frames below found_threshold before re-detection starts"),
-        new("reacquire_threshold", "7", "peak-to-sidelobe ratio needed to re-acquire in re-detection"),
+        new("reacquire_threshold", "0.6", "confidence needed to re-acquire in re-detection"),
         new("redetect_windows", "6", "extra search windows per frame in re-detection"),
         new("redetect_grow_frames", "2", "re-detection grid grows one ring every this many frames"),
         new("color", "true", "opponent-colour channels on RGB frames (true/false)"),

@@ -11,8 +11,9 @@ namespace ReasonTrack.Trackers.Dcf;
 /// numerator and denominator kept as running averages (<c>A_l = conj(Y) X_l</c>, <c>B = sum_l |X_l|^2</c>).
 /// Detection: <c>IFFT(sum_l conj(A_l) Z_l / (B + lambda))</c>, peak refined by a parabola in x and y; a DSST 1-D
 /// scale filter then estimates the size.</para>
-/// <para>Confidence: the peak-to-sidelobe ratio of the response (sidelobe = all but an 11x11-cell area around the
-/// peak), reported as <see cref="TrackResult.Score"/>.</para>
+/// <para>Confidence (<see cref="TrackResult.Score"/>): the peak-to-sidelobe ratio (PSR) of the response (sidelobe =
+/// all but an 11x11-cell area around the peak) divided by its running average over confidently tracked frames, so
+/// about 1 while tracking well and 0.1-0.4 when the target is occluded or gone.</para>
 /// <para>Long-term rules: (1) a frame teaches the models only if its confidence is at least
 /// <see cref="DcfOptions.UpdateThreshold"/>; (2) Found = confidence at least <see cref="DcfOptions.FoundThreshold"/>;
 /// (3) after <see cref="DcfOptions.LostFrames"/> consecutive frames below the found threshold the tracker goes back
@@ -27,7 +28,12 @@ namespace ReasonTrack.Trackers.Dcf;
 public sealed class DcfTracker : ITracker
 {
     public const string TrackerName = "dcf";
-    private const int SidelobeExclusion = 5; // half-size in cells of the area around the peak left out of the PSR
+    private const int SidelobeExclusion = 5;
+    private const double PsrAverageRate = 0.05; // weight of the newest confident frame in the PSR average
+    // The first frames after initialisation answer with inflated PSRs (a model learned from one frame on a nearly
+    // identical frame): they do not enter the average, and the first WarmupFrames frames count as confident.
+    private const int PsrSkipFrames = 4;
+    private const int WarmupFrames = 8; // half-size in cells of the area around the peak left out of the PSR
 
     private readonly DcfOptions _options;
 
@@ -62,6 +68,9 @@ public sealed class DcfTracker : ITracker
     private int _redetectCursor;
     private double _goodCx, _goodCy, _goodScale;
     private (double X, double Y)[] _candidates = [];
+    private double _psrAverage; // running mean of the PSR over confident frames: the confidence scale of this target
+    private int _psrCount;
+    private int _framesTracked;
 
     public DcfTracker(DcfOptions? options = null)
     {
@@ -155,6 +164,9 @@ public sealed class DcfTracker : ITracker
         _goodCx = _cx;
         _goodCy = _cy;
         _goodScale = _scale;
+        _psrAverage = 0;
+        _psrCount = 0;
+        _framesTracked = 0;
         _initialized = true;
     }
 
@@ -172,7 +184,10 @@ public sealed class DcfTracker : ITracker
     private TrackResult Track(ImageFrame frame)
     {
         var o = _options;
-        var (dx, dy, psr) = Detect(frame, _cx, _cy, _scale);
+        var (dx, dy, rawPsr) = Detect(frame, _cx, _cy, _scale);
+        _framesTracked++;
+        bool warmingUp = _framesTracked <= WarmupFrames;
+        double psr = warmingUp ? 1 : Confidence(rawPsr);
         _cx = Math.Clamp(_cx + dx, 0, _frameW);
         _cy = Math.Clamp(_cy + dy, 0, _frameH);
         if (psr >= o.UpdateThreshold)
@@ -189,6 +204,13 @@ public sealed class DcfTracker : ITracker
         bool found = psr >= o.FoundThreshold;
         if (found)
         {
+            if (_framesTracked > PsrSkipFrames)
+            {
+                // Bias-corrected running mean: a plain mean over the first 1/rate frames, then exponential.
+                _psrCount++;
+                double rate = Math.Max(1.0 / _psrCount, PsrAverageRate);
+                _psrAverage = (1 - rate) * _psrAverage + rate * rawPsr;
+            }
             _lowStreak = 0;
             _goodCx = _cx;
             _goodCy = _cy;
@@ -217,14 +239,16 @@ public sealed class DcfTracker : ITracker
         int ring = Math.Min(1 + (_lostFrameCount - 1) / o.RedetectGrowFrames, Math.Max(maxRingX, maxRingY));
         int count = BuildCandidates(ring, maxRingX, maxRingY, stepX, stepY);
 
-        var (bdx, bdy, best) = Detect(frame, _goodCx, _goodCy, _scale);
+        var (bdx, bdy, bestRaw) = Detect(frame, _goodCx, _goodCy, _scale);
+        double best = Confidence(bestRaw);
         double bestX = _goodCx + bdx, bestY = _goodCy + bdy;
         int budget = Math.Min(o.RedetectWindows, count);
         for (int i = 0; i < budget; i++)
         {
             if (_redetectCursor >= count) _redetectCursor = 0;
             var (wx, wy) = _candidates[_redetectCursor++];
-            var (dx, dy, psr) = Detect(frame, wx, wy, _scale);
+            var (dx, dy, rawPsr) = Detect(frame, wx, wy, _scale);
+            double psr = Confidence(rawPsr);
             if (psr > best)
             {
                 best = psr;
@@ -267,6 +291,14 @@ public sealed class DcfTracker : ITracker
         }
         return count;
     }
+
+    /// <summary>
+    /// The PSR relative to its running average over confidently tracked frames (about 1 while tracking well). PSR
+    /// levels differ several-fold between targets (smooth large objects give 60, small textured ones 10), so a fixed
+    /// PSR threshold would be wrong for most; the ratio drops to 0.1-0.4 when the target is occluded or gone.
+    /// Before any average exists the PSR is compared with a typical level of 20.
+    /// </summary>
+    private double Confidence(double rawPsr) => rawPsr / (_psrAverage > 0 ? _psrAverage : 20);
 
     private Box CurrentBox() => Box.FromCenter(_cx, _cy, _baseW * _scale, _baseH * _scale);
 

@@ -98,7 +98,13 @@ internal sealed class ScaleFilter
             _response[n] = _lineOut[n].Re;
             if (_response[n] > _response[best]) best = n;
         }
-        return _factors[best];
+        // Sub-scale refinement (parabola through the peak and its neighbours): a target that changes size by less
+        // than one step per frame would otherwise never move the integer peak while the model adapts to the wrong size.
+        if (best == 0 || best == _count - 1) return _factors[best];
+        double l = _response[best - 1], c = _response[best], r = _response[best + 1];
+        double curv = l - 2 * c + r;
+        double delta = curv < 0 ? Math.Clamp(0.5 * (l - r) / curv, -0.5, 0.5) : 0;
+        return Math.Pow(_options.ScaleStep, best - _count / 2 + delta);
     }
 
     /// <summary>Learns from the target at this position and size (rate 1 on the first call).</summary>
