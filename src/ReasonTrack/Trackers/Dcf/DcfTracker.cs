@@ -20,9 +20,10 @@ namespace ReasonTrack.Trackers.Dcf;
 /// to the last confident box and enters re-detection; (4) in re-detection each frame evaluates the window at the
 /// last confident position plus <see cref="DcfOptions.RedetectWindows"/> more windows, taken in turn from a grid
 /// (step half a window) around it whose radius grows by one ring every <see cref="DcfOptions.RedetectGrowFrames"/>
-/// frames until it covers the whole frame; nothing is learned and Found is false; (5) the first window whose
-/// confidence reaches <see cref="DcfOptions.ReacquireThreshold"/> (the best one of the frame) re-acquires the target
-/// and normal tracking resumes there at the last confident scale.</para>
+/// frames until it covers the whole frame; nothing is learned and Found is false; (5) the best window of the frame
+/// is evaluated once more centred on its peak, and if its confidence reaches
+/// <see cref="DcfOptions.ReacquireThreshold"/> the target is re-acquired there and normal tracking resumes at the
+/// last confident scale.</para>
 /// Per-frame work allocates nothing: every buffer is sized in <see cref="Initialize"/>.
 /// </summary>
 public sealed class DcfTracker : ITracker
@@ -255,6 +256,15 @@ public sealed class DcfTracker : ITracker
                 bestX = wx + dx;
                 bestY = wy + dy;
             }
+        }
+        // The best window saw the target off-centre, where the cosine window weakens it: look again centred on it.
+        var (rdx, rdy, refinedRaw) = Detect(frame, bestX, bestY, _scale);
+        double refined = Confidence(refinedRaw);
+        if (refined > best)
+        {
+            best = refined;
+            bestX += rdx;
+            bestY += rdy;
         }
         if (best >= o.ReacquireThreshold)
         {
