@@ -51,7 +51,7 @@ public sealed record DcfOptions
     public double ReacquireThreshold { get; init; } = 0.35;
 
     /// <summary>Extra search windows evaluated per frame in re-detection (besides the one at the last position).</summary>
-    public int RedetectWindows { get; init; } = 6;
+    public int RedetectWindows { get; init; } = 4;
 
     /// <summary>In re-detection the search grid grows by one ring of windows every this many frames.</summary>
     public int RedetectGrowFrames { get; init; } = 2;
@@ -76,7 +76,7 @@ public sealed record DcfOptions
         new("update_threshold", "0.45", "learn from a frame only when its confidence >= this"),
         new("lost_frames", "3", "consecutive frames below found_threshold before re-detection starts"),
         new("reacquire_threshold", "0.35", "confidence needed to re-acquire in re-detection"),
-        new("redetect_windows", "6", "extra search windows per frame in re-detection"),
+        new("redetect_windows", "4", "extra search windows per frame in re-detection"),
         new("redetect_grow_frames", "2", "re-detection grid grows one ring every this many frames"),
         new("color", "true", "opponent-colour channels on RGB frames (true/false)"),
     ];
