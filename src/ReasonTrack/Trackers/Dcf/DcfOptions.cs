@@ -1,0 +1,143 @@
+using System.Globalization;
+
+namespace ReasonTrack.Trackers.Dcf;
+
+/// <summary>
+/// Typed options of the <c>dcf</c> tracker. Every property has a string setting (<see cref="Parse"/>) of the
+/// snake_case name listed in <see cref="Settings"/>; defaults were tuned on the shared OTB/UAV/VOT sequences.
+/// </summary>
+public sealed record DcfOptions
+{
+    /// <summary>Translation model learning rate (running average weight of the newest frame).</summary>
+    public double LearningRate { get; init; } = 0.02;
+
+    /// <summary>Scale model learning rate.</summary>
+    public double ScaleLearningRate { get; init; } = 0.025;
+
+    /// <summary>Context added around the target: each side of the search window grows by padding x sqrt(w h).</summary>
+    public double Padding { get; init; } = 1.5;
+
+    /// <summary>HOG cell size in template pixels.</summary>
+    public int CellSize { get; init; } = 4;
+
+    /// <summary>The search window is resampled to about this many pixels squared (up or down).</summary>
+    public int TemplateSize { get; init; } = 150;
+
+    /// <summary>Ridge-regression regularisation (lambda) of both filters.</summary>
+    public double Lambda { get; init; } = 1e-3;
+
+    /// <summary>Gaussian label width relative to sqrt(target area).</summary>
+    public double OutputSigmaFactor { get; init; } = 1.0 / 16;
+
+    /// <summary>Number of scales of the 1-D scale filter (0 or 1 turns scale estimation off).</summary>
+    public int Scales { get; init; } = 17;
+
+    /// <summary>Ratio between neighbouring scales.</summary>
+    public double ScaleStep { get; init; } = 1.02;
+
+    /// <summary>Pixel area of the target patch the scale filter resamples each scale to.</summary>
+    public int ScaleModelArea { get; init; } = 512;
+
+    /// <summary>Found = confidence (PSR over its running average, about 1 when tracking well) at or above this.</summary>
+    public double FoundThreshold { get; init; } = 0.4;
+
+    /// <summary>The models learn from a frame only when its confidence is at or above this.</summary>
+    public double UpdateThreshold { get; init; } = 0.45;
+
+    /// <summary>Consecutive frames below <see cref="FoundThreshold"/> that switch the tracker to re-detection.</summary>
+    public int LostFrames { get; init; } = 3;
+
+    /// <summary>In re-detection, a window must reach this confidence to re-acquire the target.</summary>
+    public double ReacquireThreshold { get; init; } = 0.35;
+
+    /// <summary>Extra search windows evaluated per frame in re-detection (besides the one at the last position).</summary>
+    public int RedetectWindows { get; init; } = 4;
+
+    /// <summary>In re-detection the search grid grows by one ring of windows every this many frames.</summary>
+    public int RedetectGrowFrames { get; init; } = 2;
+
+    /// <summary>Use opponent-colour channels on RGB frames.</summary>
+    public bool Color { get; init; } = true;
+
+    /// <summary>The settings the factory lists: name, default, meaning.</summary>
+    public static IReadOnlyList<TrackerSetting> Settings { get; } =
+    [
+        new("learning_rate", "0.02", "translation model learning rate, in (0, 1]"),
+        new("scale_learning_rate", "0.025", "scale model learning rate, in (0, 1]"),
+        new("padding", "1.5", "context around the target: each side grows by padding*sqrt(w*h)"),
+        new("cell_size", "4", "HOG cell size in template pixels (2..8)"),
+        new("template_size", "150", "search window resampled to about this many pixels squared (32..512)"),
+        new("lambda", "0.001", "ridge regularisation"),
+        new("output_sigma", "0.0625", "Gaussian label width relative to sqrt(target area)"),
+        new("scales", "17", "scales of the 1-D scale filter; 0 or 1 = no scale estimation"),
+        new("scale_step", "1.02", "ratio between neighbouring scales (> 1)"),
+        new("scale_model_area", "512", "pixel area of each scale sample"),
+        new("found_threshold", "0.4", "Found = confidence (PSR / its running average) >= this"),
+        new("update_threshold", "0.45", "learn from a frame only when its confidence >= this"),
+        new("lost_frames", "3", "consecutive frames below found_threshold before re-detection starts"),
+        new("reacquire_threshold", "0.35", "confidence needed to re-acquire in re-detection"),
+        new("redetect_windows", "4", "extra search windows per frame in re-detection"),
+        new("redetect_grow_frames", "2", "re-detection grid grows one ring every this many frames"),
+        new("color", "true", "opponent-colour channels on RGB frames (true/false)"),
+    ];
+
+    /// <summary>Options from string settings; unknown names and bad values throw with the setting named.</summary>
+    /// <exception cref="ArgumentException">Unknown setting, unparsable or out-of-range value.</exception>
+    public static DcfOptions Parse(IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var o = new DcfOptions();
+        foreach (var (key, value) in settings)
+        {
+            o = key.Trim().ToLowerInvariant() switch
+            {
+                "learning_rate" => o with { LearningRate = Real(key, value, 1e-6, 1) },
+                "scale_learning_rate" => o with { ScaleLearningRate = Real(key, value, 1e-6, 1) },
+                "padding" => o with { Padding = Real(key, value, 0.2, 6) },
+                "cell_size" => o with { CellSize = Int(key, value, 2, 8) },
+                "template_size" => o with { TemplateSize = Int(key, value, 32, 512) },
+                "lambda" => o with { Lambda = Real(key, value, 1e-9, 10) },
+                "output_sigma" => o with { OutputSigmaFactor = Real(key, value, 0.005, 1) },
+                "scales" => o with { Scales = Int(key, value, 0, 65) },
+                "scale_step" => o with { ScaleStep = Real(key, value, 1.0001, 1.5) },
+                "scale_model_area" => o with { ScaleModelArea = Int(key, value, 64, 8192) },
+                "found_threshold" => o with { FoundThreshold = Real(key, value, 0, 1000) },
+                "update_threshold" => o with { UpdateThreshold = Real(key, value, 0, 1000) },
+                "lost_frames" => o with { LostFrames = Int(key, value, 1, 10000) },
+                "reacquire_threshold" => o with { ReacquireThreshold = Real(key, value, 0, 1000) },
+                "redetect_windows" => o with { RedetectWindows = Int(key, value, 0, 1000) },
+                "redetect_grow_frames" => o with { RedetectGrowFrames = Int(key, value, 1, 10000) },
+                "color" => o with { Color = Bool(key, value) },
+                _ => throw new ArgumentException(
+                    $"unknown setting '{key}' for tracker dcf; known settings: {string.Join(", ", Settings.Select(s => s.Name))}",
+                    nameof(settings)),
+            };
+        }
+        return o;
+    }
+
+    private static double Real(string key, string value, double min, double max)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+            throw new ArgumentException($"setting '{key}' of tracker dcf: '{value}' is not a number", nameof(value));
+        if (v < min || v > max)
+            throw new ArgumentException($"setting '{key}' of tracker dcf: {value} is outside [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]", nameof(value));
+        return v;
+    }
+
+    private static int Int(string key, string value, int min, int max)
+    {
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v))
+            throw new ArgumentException($"setting '{key}' of tracker dcf: '{value}' is not an integer", nameof(value));
+        if (v < min || v > max)
+            throw new ArgumentException($"setting '{key}' of tracker dcf: {value} is outside [{min}, {max}]", nameof(value));
+        return v;
+    }
+
+    private static bool Bool(string key, string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" or "on" => true,
+        "false" or "0" or "no" or "off" => false,
+        _ => throw new ArgumentException($"setting '{key}' of tracker dcf: '{value}' is not true/false", nameof(value)),
+    };
+}
