@@ -1,3 +1,4 @@
+using ReasonTrack.Trackers.Dcf;
 using ReasonTrack.Trackers.Identity;
 using ReasonTrack.Trackers.NanoTrack;
 
@@ -8,6 +9,7 @@ public static class TrackerRegistry
 {
     public static IReadOnlyList<ITrackerFactory> All { get; } =
     [
+        new DcfTrackerFactory(),
         .. NanoTrackFactory.All,
         new IdentityTrackerFactory(),
     ];

@@ -2,6 +2,7 @@ using ReasonTrack.Media;
 
 namespace ReasonTrack.Tests.Media;
 
+[Collection(MemoryMeasurement.Name)]
 public class MemoryTests
 {
     /// <summary>

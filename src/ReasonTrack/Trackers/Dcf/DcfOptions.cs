@@ -48,7 +48,7 @@ public sealed record DcfOptions
     public int LostFrames { get; init; } = 3;
 
     /// <summary>In re-detection, a window must reach this confidence to re-acquire the target.</summary>
-    public double ReacquireThreshold { get; init; } = 0.35;
+    public double ReacquireThreshold { get; init; } = 0.5;
 
     /// <summary>Extra search windows evaluated per frame in re-detection (besides the one at the last position).</summary>
     public int RedetectWindows { get; init; } = 4;
@@ -75,7 +75,7 @@ public sealed record DcfOptions
         new("found_threshold", "0.4", "Found = confidence (PSR / its running average) >= this"),
         new("update_threshold", "0.45", "learn from a frame only when its confidence >= this"),
         new("lost_frames", "3", "consecutive frames below found_threshold before re-detection starts"),
-        new("reacquire_threshold", "0.35", "confidence needed to re-acquire in re-detection"),
+        new("reacquire_threshold", "0.5", "confidence needed to re-acquire in re-detection (0.35 let look-alike distractors in; 0.5-0.7 measured equal on the shared sequences)"),
         new("redetect_windows", "4", "extra search windows per frame in re-detection"),
         new("redetect_grow_frames", "2", "re-detection grid grows one ring every this many frames"),
         new("color", "true", "opponent-colour channels on RGB frames (true/false)"),

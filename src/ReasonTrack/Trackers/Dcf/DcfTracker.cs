@@ -230,10 +230,17 @@ public sealed class DcfTracker : ITracker
         return new TrackResult(CurrentBox(), psr, found);
     }
 
+    /// <summary>
+    /// Scales (relative to the last confident one) that re-detection cycles through, one per frame: a target that
+    /// reappears after an occlusion has often changed size, and the features respond poorly at a wrong scale.
+    /// </summary>
+    private static readonly double[] RedetectScales = [1.0, 1.3, 0.77, 1.6, 0.62];
+
     private TrackResult Redetect(ImageFrame frame)
     {
         var o = _options;
         _lostFrameCount++;
+        _scale = Math.Clamp(_goodScale * RedetectScales[(_lostFrameCount - 1) % RedetectScales.Length], _minScale, _maxScale);
         double stepX = 0.5 * _patchW * _templateFactor * _scale, stepY = 0.5 * _patchH * _templateFactor * _scale;
         int maxRingX = (int)Math.Ceiling(Math.Max(_goodCx, _frameW - _goodCx) / stepX);
         int maxRingY = (int)Math.Ceiling(Math.Max(_goodCy, _frameH - _goodCy) / stepY);
@@ -274,8 +281,11 @@ public sealed class DcfTracker : ITracker
             _cy = Math.Clamp(bestY, 0, _frameH);
             _goodCx = _cx;
             _goodCy = _cy;
+            _goodScale = _scale;
             return new TrackResult(CurrentBox(), best, true);
         }
+        // Still lost: report the last confident box, not the scale being tried.
+        _scale = _goodScale;
         return new TrackResult(CurrentBox(), best, false);
     }
 

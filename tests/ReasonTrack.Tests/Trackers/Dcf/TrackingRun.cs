@@ -21,7 +21,7 @@ public sealed record TrackingRun(TrackResult[] Results, double Auc, double Frame
         var sw = new Stopwatch();
         for (int i = 1; i < seq.Frames.Length; i++)
         {
-            using var f = new Media.ImageFrame(seq.Width, seq.Height, Media.PixelFormat.Gray8, frameOverride?.Invoke(i) ?? seq.Frames[i]) { Index = i };
+            using var f = new global::ReasonTrack.Media.ImageFrame(seq.Width, seq.Height, global::ReasonTrack.Media.PixelFormat.Gray8, frameOverride?.Invoke(i) ?? seq.Frames[i]) { Index = i };
             sw.Start();
             results[i] = tracker.Update(f);
             sw.Stop();
