@@ -51,7 +51,15 @@ public sealed class TrackCommandTests : IDisposable
         int n = NumericTable.Read(Path.Combine(_dir, "a", "Crossing.txt")).RowCount;
         n.ShouldBe(Directory.GetFiles(frames, "*.jpg").Length);
         NumericTable.Read(Path.Combine(_dir, "b", "Crossing.txt")).RowCount.ShouldBe(n);
-        File.Exists(Path.Combine(_dir, "annotated.mp4")).ShouldBeTrue();
+        // Playable: ffprobe decodes every frame of the annotated video.
+        var probe = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ffprobe")
+        {
+            ArgumentList = { "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames,codec_name", "-of", "csv=p=0", Path.Combine(_dir, "annotated.mp4") },
+            RedirectStandardOutput = true,
+        })!;
+        string probed = probe.StandardOutput.ReadToEnd().Trim();
+        probe.WaitForExit(60_000);
+        probed.ShouldBe($"h264,{n}");
     }
 
     [Theory]
