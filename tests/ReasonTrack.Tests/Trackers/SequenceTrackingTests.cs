@@ -99,3 +99,16 @@ public class SequenceTrackingMemoryTests
         (atEnd - at2000).ShouldBeLessThan(2_000_000);
     }
 }
+
+public class TrackerRegistryTests
+{
+    [Fact]
+    public void Setting_names_match_with_hyphens_or_underscores_and_unknown_ones_are_named()
+    {
+        using var a = TrackerRegistry.Create("default", new Dictionary<string, string> { ["found-threshold"] = "0.45", ["learning_rate"] = "0.03" });
+        a.Name.ShouldNotBeNull();
+        Should.Throw<ArgumentException>(() => TrackerRegistry.Create("default", new Dictionary<string, string> { ["warp-speed"] = "9" })).Message.ShouldContain("warp-speed");
+        Should.Throw<ArgumentException>(() => TrackerRegistry.Create("default", new Dictionary<string, string> { ["found_threshold"] = "abc" })).Message.ShouldContain("found_threshold");
+        TrackerRegistry.Get("DEFAULT").Name.ShouldBe("dcf");
+    }
+}
