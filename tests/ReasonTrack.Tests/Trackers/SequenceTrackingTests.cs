@@ -7,7 +7,7 @@ namespace ReasonTrack.Tests.Trackers;
 
 public class SequenceTrackingTests
 {
-    private static SyntheticSequence Small(int frames) =>
+    internal static SyntheticSequence Small(int frames) =>
         new(new SyntheticSequenceOptions { Width = 160, Height = 120, Frames = frames, TargetWidth = 24, TargetHeight = 18, Occlusion = null, Format = PixelFormat.Gray8 });
 
     [Fact]
@@ -78,9 +78,6 @@ public class SequenceTrackingTests
 [Collection(MemoryMeasurement.Name)]
 public class SequenceTrackingMemoryTests
 {
-    private static SyntheticSequence Small(int frames) =>
-        new(new SyntheticSequenceOptions { Width = 160, Height = 120, Frames = frames, TargetWidth = 24, TargetHeight = 18, Occlusion = null, Format = PixelFormat.Gray8 });
-
     /// <summary>
     /// Memory over 10,000 frames: managed heap measured (after full collections) at frame 2,000 and at the last
     /// frame. What may grow is only the per-frame result rows (~50 bytes a frame).
@@ -88,7 +85,7 @@ public class SequenceTrackingMemoryTests
     [Fact]
     public void Memory_stays_flat_over_ten_thousand_frames()
     {
-        var seq = Small(10_000);
+        var seq = SequenceTrackingTests.Small(10_000);
         using var tracker = TrackerRegistry.Create("identity");
         long at2000 = 0, atEnd = 0;
         SequenceTracking.Run(tracker, seq.AsFrameSource(), seq.GroundTruth[0], (f, _) =>

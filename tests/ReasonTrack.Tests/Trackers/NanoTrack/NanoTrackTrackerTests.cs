@@ -29,7 +29,7 @@ public sealed class NanoTrackTrackerTests
     public void TracksCar4(NanoTrackVersion version, double minMeanIou)
     {
         var seq = SequenceData.Load("Car4");
-        var frames = FfmpegGrayFrames.DecodeAll(seq.Frames);
+        var frames = RealSequences.Decode(seq.Frames, out _, out _);
         using var tracker = Create(version);
 
         var run = SequenceRun.Track(tracker, seq, frames);
@@ -56,7 +56,7 @@ public sealed class NanoTrackTrackerTests
         foreach (string name in SequenceData.All)
         {
             var seq = SequenceData.Load(name);
-            var frames = FfmpegGrayFrames.DecodeAll(seq.Frames);
+            var frames = RealSequences.Decode(seq.Frames, out _, out _);
             var run = SequenceRun.Track(tracker, seq, frames);
             var present = run.Results.Where((_, i) => !seq.GroundTruth[i + 1].HasNaN).Select(r => r.Score).Order().ToList();
             var absent = run.Results.Where((_, i) => seq.GroundTruth[i + 1].HasNaN).Select(r => r.Score).Order().ToList();
@@ -76,7 +76,7 @@ public sealed class NanoTrackTrackerTests
     public void UpdateAllocatesNothing()
     {
         var seq = SequenceData.Load("Car4");
-        var frames = FfmpegGrayFrames.DecodeAll(seq.Frames.Take(40).ToList());
+        var frames = RealSequences.Decode(seq.Frames.Take(40).ToList(), out _, out _);
         using var tracker = Create(NanoTrackVersion.V2);
         tracker.Initialize(frames[0], seq.GroundTruth[0]);
         for (int i = 1; i < 10; i++) tracker.Update(frames[i]); // first calls may JIT
@@ -91,7 +91,7 @@ public sealed class NanoTrackTrackerTests
         // A grey frame is replicated to 3 channels; the same pixels given as Rgb24 (R = G = B) must produce the
         // same boxes, which checks the colour path's channel handling against the grey path.
         var seq = SequenceData.Load("Car4");
-        var grey = FfmpegGrayFrames.DecodeAll(seq.Frames.Take(30).ToList());
+        var grey = RealSequences.Decode(seq.Frames.Take(30).ToList(), out _, out _);
         var colour = grey.Select(ToRgb).ToList();
         using var a = Create(NanoTrackVersion.V2);
         using var b = Create(NanoTrackVersion.V2);
