@@ -35,11 +35,10 @@ public sealed class DefaultTrackerSyntheticTests : IDisposable
         var last = Enumerable.Range(seq.Options.Frames - 30, 30).Select(i => ReasonTrack.Geometry.Overlap.Iou(outcome.Boxes[i], seq.GroundTruth[i])).Average();
         last.ShouldBeGreaterThan(0.6);
 
-        string path = TrackingOutputs.Write(outcome, _dir);
+        TrackingOutputs.Write(outcome, _dir);
         var ds = new Dataset("synthetic", "synthetic", _dir, [new Sequence(outcome.Sequence, seq.GroundTruth) { Absent = seq.Absent }]);
         var report = Evaluator.Evaluate(ds, [ResultLocator.Locate("default", _dir, [outcome.Sequence])], ProtocolRegistry.Get("lasot-matlab"));
         report.Trackers[0].Overall.Success.Auc.ShouldBeGreaterThan(0.75);
-        _ = path;
     }
 
     /// <summary>
