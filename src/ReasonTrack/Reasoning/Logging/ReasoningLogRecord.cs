@@ -1,0 +1,43 @@
+namespace ReasonTrack.Reasoning.Logging;
+
+/// <summary>One line of <c>&lt;name&gt;_reasoning.jsonl</c>: one reasoning call, or one that was superseded or failed.</summary>
+public sealed record ReasoningLogRecord
+{
+    /// <summary>1-based frame the call was asked about.</summary>
+    public required int Frame { get; init; }
+
+    /// <summary>1-based frame at which the answer was applied (realtime: later than <see cref="Frame"/>); null if never.</summary>
+    public int? AppliedAtFrame { get; init; }
+
+    /// <summary><c>reasoningtrack</c>, <c>r1track</c>, <c>vptracker</c>, <c>instruction</c>.</summary>
+    public required string Mode { get; init; }
+
+    /// <summary>What caused the call: <c>interval</c>, <c>motion</c>, <c>confidence</c>, <c>lost</c>, <c>init</c>, <c>every-frame</c>, ...</summary>
+    public required string Trigger { get; init; }
+
+    /// <summary><c>ok</c>, <c>fallback</c> (reply unusable, previous state kept), <c>error</c>, <c>superseded</c>, <c>stale</c>.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>Sizes of the images sent, e.g. <c>["640x360", "640x360"]</c>.</summary>
+    public IReadOnlyList<string> Images { get; init; } = [];
+
+    /// <summary>SHA-256 (first 16 hex digits) of the prompt text, to tell prompts apart without storing them each time.</summary>
+    public string? PromptHash { get; init; }
+
+    public string? RawReply { get; init; }
+
+    /// <summary>The parsed decision in words (e.g. <c>d=yes</c>, <c>visible=no</c>, <c>box</c>).</summary>
+    public string? Decision { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>A box the call produced, <c>x,y,w,h</c> in frame pixels.</summary>
+    public string? Box { get; init; }
+
+    public double? LatencyMs { get; init; }
+
+    public string? Error { get; init; }
+
+    /// <summary>Why a parser fell back, when it did.</summary>
+    public string? ParseNote { get; init; }
+}

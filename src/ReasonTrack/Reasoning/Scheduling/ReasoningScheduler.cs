@@ -1,0 +1,143 @@
+namespace ReasonTrack.Reasoning.Scheduling;
+
+/// <summary>
+/// Runs reasoning calls for a frame loop in <see cref="ScheduleMode.Sync"/> or <see cref="ScheduleMode.Realtime"/>
+/// mode. The frame loop submits work and, once per frame, drains what has completed; in realtime mode nothing here
+/// ever blocks the caller except <see cref="Finish"/> at the end of a sequence.
+/// </summary>
+public sealed class ReasoningScheduler<T> : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly List<ReasoningCompletion<T>> _completed = [];
+    private readonly CancellationTokenSource _stop = new();
+    private (int Frame, string Trigger, Func<CancellationToken, Task<T>> Work)? _pending;
+    private Task? _running;
+
+    public ReasoningScheduler(ScheduleMode mode) => Mode = mode;
+
+    public ScheduleMode Mode { get; }
+
+    /// <summary>Calls asked for.</summary>
+    public int Submitted { get; private set; }
+
+    /// <summary>Calls replaced in the pending slot by a newer one before they started (realtime only).</summary>
+    public int Superseded { get; private set; }
+
+    /// <summary>Calls that ran to an answer or an error.</summary>
+    public int Completed { get; private set; }
+
+    /// <summary>True while a call is running or waiting.</summary>
+    public bool Busy { get { lock (_gate) return _running is not null || _pending is not null; } }
+
+    /// <summary>Called with every superseded request (frame, trigger), so it can be logged.</summary>
+    public Action<int, string>? OnSuperseded { get; init; }
+
+    /// <summary>
+    /// Asks for a reasoning call about <paramref name="frame"/>. Sync: runs it now and returns when it is done.
+    /// Realtime: starts it if nothing runs, otherwise puts it in the pending slot (replacing a waiting one).
+    /// </summary>
+    public void Submit(int frame, string trigger, Func<CancellationToken, Task<T>> work)
+    {
+        Submitted++;
+        if (Mode == ScheduleMode.Sync)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            ReasoningCompletion<T> c;
+            try
+            {
+                var result = work(_stop.Token).GetAwaiter().GetResult();
+                c = new(frame, trigger, result, null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
+            {
+                c = new(frame, trigger, default, e, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            }
+            lock (_gate) { _completed.Add(c); Completed++; }
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_running is null)
+            {
+                _running = RunAsync(frame, trigger, work);
+                return;
+            }
+            if (_pending is { } old)
+            {
+                Superseded++;
+                OnSuperseded?.Invoke(old.Frame, old.Trigger);
+            }
+            _pending = (frame, trigger, work);
+        }
+    }
+
+    private async Task RunAsync(int frame, string trigger, Func<CancellationToken, Task<T>> work)
+    {
+        // Leave the caller's thread at once: the frame loop must not run any part of the work.
+        await Task.Yield();
+        while (true)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            ReasoningCompletion<T> c;
+            try
+            {
+                var result = await work(_stop.Token).ConfigureAwait(false);
+                c = new(frame, trigger, result, null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            }
+            catch (Exception e)
+            {
+                c = new(frame, trigger, default, e, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            }
+            lock (_gate)
+            {
+                _completed.Add(c);
+                Completed++;
+                if (_pending is { } next && !_stop.IsCancellationRequested)
+                {
+                    _pending = null;
+                    (frame, trigger, work) = next;
+                    continue;
+                }
+                _running = null;
+                return;
+            }
+        }
+    }
+
+    /// <summary>Completions since the last call, in the order they finished.</summary>
+    public IReadOnlyList<ReasoningCompletion<T>> Drain()
+    {
+        lock (_gate)
+        {
+            if (_completed.Count == 0) return [];
+            var list = _completed.ToArray();
+            _completed.Clear();
+            return list;
+        }
+    }
+
+    /// <summary>
+    /// End of the sequence: waits up to <paramref name="timeout"/> for the running and pending calls so that their
+    /// answers are logged, then cancels whatever is still running. Returns the last completions.
+    /// </summary>
+    public IReadOnlyList<ReasoningCompletion<T>> Finish(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Busy && DateTime.UtcNow < deadline) Thread.Sleep(5);
+        if (Busy)
+        {
+            _stop.Cancel();
+            Task? running;
+            lock (_gate) running = _running;
+            try { running?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { /* the cancellation is recorded as the call's error */ }
+        }
+        return Drain();
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+    }
+}
