@@ -120,3 +120,20 @@ public class FhogTests
         return outp;
     }
 }
+
+public class FhogAtan2Tests
+{
+    [Fact]
+    public void Polynomial_atan2_matches_the_library_to_float_precision_in_every_octant()
+    {
+        double worst = 0;
+        for (int i = -200; i <= 200; i++)
+            for (int j = -200; j <= 200; j++)
+            {
+                if (i == 0 && j == 0) continue;
+                float y = i * 1.37f, x = j * 0.91f;
+                worst = Math.Max(worst, Math.Abs(ReasonTrack.Trackers.Dcf.FhogExtractor.Atan2(y, x) - Math.Atan2(y, x)));
+            }
+        worst.ShouldBeLessThan(1e-6);
+    }
+}
