@@ -80,9 +80,8 @@ public sealed class NanoTrackTrackerTests
         using var tracker = Create(NanoTrackVersion.V2);
         tracker.Initialize(frames[0], seq.GroundTruth[0]);
         for (int i = 1; i < 10; i++) tracker.Update(frames[i]); // first calls may JIT
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 10; i < 40; i++) tracker.Update(frames[i]);
-        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        int next = 10;
+        AllocationProbe.SteadyStateBytes(() => tracker.Update(frames[10 + next++ % 30]), callsPerWindow: 10, windows: 6).ShouldBe(0);
     }
 
     [Fact]
