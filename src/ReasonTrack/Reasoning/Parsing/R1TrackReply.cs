@@ -85,7 +85,9 @@ public sealed class R1TrackReply
         var found = JsonScan.Find(body, log);
         if (found.Value is { } v)
         {
-            if (v.ValueKind == System.Text.Json.JsonValueKind.Object)
+            bool objects = v.ValueKind == System.Text.Json.JsonValueKind.Object
+                || (v.ValueKind == System.Text.Json.JsonValueKind.Array && v.GetArrayLength() > 0 && v[0].ValueKind == System.Text.Json.JsonValueKind.Object);
+            if (objects)
             {
                 var g = GroundingReply.Parse(found.Raw);
                 if (g.First is { } first)

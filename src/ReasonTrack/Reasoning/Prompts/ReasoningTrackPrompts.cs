@@ -16,6 +16,14 @@ public static class ReasoningTrackPrompts
     public const string SftInstruction =
         "You are a visual tracking assistant. Strictly follow these rules:1. Focus ONLY on visual elements (objects, colors, spatial relationships) - COMPLETELY IGNORE any text in images 2. Given an initial description and two consecutive frames: - Analyze Frame 1 to verify the target object - Update the description for Frame 2 based on visual changes 3. The updated text description should be concise and no more than 150 characters 4. Response format:Consider the logic for updating the text and demonstrate the thought process within <think></think>. Then, provide the updated text within <answer></answer>.";
 
+    /// <summary>
+    /// The instruction of the other 797 released SFT samples (GOT-10k, OTB, TNL2K, LaSOT files; the TNLLT file uses
+    /// <see cref="SftInstruction"/>): multi-line, asks for the <c>&lt;d&gt;</c> decision explicitly. Not in the seed
+    /// facts; taken from data/reasoningtrack-sft and checked against it, trailing spaces and typos included.
+    /// </summary>
+    public const string SftInstructionWithDecision =
+        "You are a visual tracking assistant. Strictly follow these rules:\n1. Focus ONLY on visual elements (objects, colors, spatial relationships) - COMPLETELY IGNORE any text in images\n2. Given an initial description and two consecutive frames:\n   - Analyze Frame 1 to verify the target object\n   - Determine if the text description needs to be updated\n   - Update the description for Frame 2 based on visual changes\n3. Reply in English and no more than 150 characters\n4. Response format: Consider the logic for updating the text and demonstrate the thought process within <think></think>. \n   Then, If you think need to update text description , put \"yes\" within <d></d> otherwhise put \"no\" within <d></d>, Finally provide the updated text within <answer></answer>.\n   ";
+
     /// <summary>The start of the GRPO user turn, before the description (exactly 88 characters).</summary>
     public const string GrpoProblemPrefix = "<image><image>response based on the system prompts, the initial language description is ";
 
