@@ -15,15 +15,17 @@ internal static class TagReader
     /// <summary>Where a tag was found and how.</summary>
     internal readonly record struct TagMatch(string Content, int Position, bool Variant, bool Unterminated, int Count);
 
-    public static Regex Exact(string tag) =>
-        new($"<{Regex.Escape(tag)}>(.*?)</{Regex.Escape(tag)}>", RegexOptions.Singleline | RegexOptions.CultureInvariant, Timeout);
+    // Parsers run once per frame: build each tag's patterns once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), Regex> Cache = new();
 
-    private static Regex Variant(string tag) =>
-        new($@"<\s*{Regex.Escape(tag)}\s*>(.*?)<\s*/\s*{Regex.Escape(tag)}\s*>",
-            RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    public static Regex Exact(string tag) => Cache.GetOrAdd((tag, 0), k => new($"<{Regex.Escape(k.Item1)}>(.*?)</{Regex.Escape(k.Item1)}>", RegexOptions.Singleline | RegexOptions.CultureInvariant, Timeout));
 
-    private static Regex Open(string tag) =>
-        new($@"<\s*{Regex.Escape(tag)}\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static Regex Variant(string tag) => Cache.GetOrAdd((tag, 1), k =>
+        new($@"<\s*{Regex.Escape(k.Item1)}\s*>(.*?)<\s*/\s*{Regex.Escape(k.Item1)}\s*>",
+            RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout));
+
+    private static Regex Open(string tag) => Cache.GetOrAdd((tag, 2), k =>
+        new($@"<\s*{Regex.Escape(k.Item1)}\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout));
 
     /// <summary>The released rule: first exact match, content not trimmed; null when absent.</summary>
     public static TagMatch? FindExact(string text, string tag)
