@@ -1,0 +1,51 @@
+using ReasonTrack.Geometry;
+using ReasonTrack.Reasoning.Crops;
+
+namespace ReasonTrack.Reasoning.Parsing;
+
+/// <summary>
+/// Turns an R1-Track reply into the frame box exactly as the released loop does:
+/// no box → the previous crop-space box; clamp each value to <c>[0, out]</c>; if <c>x1 &gt;= x2</c> or
+/// <c>y1 &gt;= y2</c> → the previous crop-space box; map back with the search crop's mapping
+/// (<c>X = x / resize_factor + crop_x1</c>); clip <c>x = max(0, X)</c>, <c>w = max(1, min(W, imgW - x))</c> (same for y, h).
+/// <para>
+/// The released script (infer_script/r1track.py) then also refuses a box that touches the image border
+/// (<c>x == 0</c>, <c>y == 0</c>, <c>w == 1</c>, <c>h == 1</c>, <c>w == imgW - x</c> or <c>h == imgH - y</c>): it keeps
+/// the previous frame box and does not update the crop-space fallback. Seed facts do not mention it; it is on by
+/// default (<paramref name="rejectBorderBoxes"/>) because it is what produced the published numbers.
+/// </para>
+/// </summary>
+public static class R1TrackLocator
+{
+    public static R1TrackLocation Locate(R1TrackReply reply, BoxXyxy lastCropBox, CropMapping searchCrop, ImageSize image, Box lastBox,
+        bool rejectBorderBoxes = true)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var log = new ParseLog();
+        foreach (var issue in reply.Report.Issues)
+            if (reply.Report.Outcome == ParseOutcome.Fallback) log.Fallback(issue, reply.Report.Message);
+            else log.Repair(issue, reply.Report.Message);
+
+        var raw = reply.Box ?? lastCropBox;
+        double o = searchCrop.OutSize;
+        var clamped = new BoxXyxy(Math.Clamp(raw.X1, 0, o), Math.Clamp(raw.Y1, 0, o), Math.Clamp(raw.X2, 0, o), Math.Clamp(raw.Y2, 0, o));
+        if (reply.Box is not null && clamped != raw) log.Repair(ParseIssue.OutOfRange, $"answer clamped to [0, {searchCrop.OutSize}]");
+        if (clamped.X1 >= clamped.X2 || clamped.Y1 >= clamped.Y2)
+        {
+            if (reply.Box is not null)
+                log.Fallback(raw.X2 < raw.X1 || raw.Y2 < raw.Y1 ? ParseIssue.Swapped : ParseIssue.Degenerate, "box has no area after clamping: previous crop box used");
+            clamped = lastCropBox;
+        }
+
+        var mapped = searchCrop.ToImage(clamped);
+        double x = Math.Max(0, mapped.X), y = Math.Max(0, mapped.Y);
+        double w = Math.Max(1, Math.Min(mapped.W, image.Width - x));
+        double h = Math.Max(1, Math.Min(mapped.H, image.Height - y));
+        if (rejectBorderBoxes && (x == 0 || y == 0 || w == 1 || h == 1 || w == image.Width - x || h == image.Height - y))
+        {
+            log.Fallback(ParseIssue.TouchesBorder, "box touches the image border: previous box kept (released rule)");
+            return new R1TrackLocation(lastBox, lastCropBox, false, log.ToReport());
+        }
+        return new R1TrackLocation(new Box(x, y, w, h), clamped, !log.IsFallback, log.ToReport());
+    }
+}

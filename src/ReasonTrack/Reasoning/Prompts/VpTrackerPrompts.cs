@@ -1,0 +1,66 @@
+using System.Globalization;
+using ReasonTrack.Geometry;
+using ReasonTrack.Media;
+using ReasonTrack.Reasoning.Crops;
+
+namespace ReasonTrack.Reasoning.Prompts;
+
+/// <summary>
+/// What VPTracker sends (seed facts section 4): a template crop of frame 1, the description, and the whole current
+/// frame with the visual prompt (a red 3 px outline, 4x the previous box, centred on it).
+/// </summary>
+public static class VpTrackerPrompts
+{
+    /// <summary>The inference prompt (exact); <c>{language}</c> is the raw description.</summary>
+    public const string InferencePromptTemplate =
+        "You are a visual object tracker.\nGiven the visual information of the target object, including an initial visual template <template><image></template>, \nand the language description of the target object, including an initial language description <ref>{language}</ref>.\n\nThen, detect the target object is in search image <search><image></search>.\n    1. determine whether the target is visible in the search image.\n    2. return the bounding box of its current position in the search image in the format [x_min, y_min, x_max, y_max]. \n\nPlease return the answer in JSON format, for example: ```json\n{\n  \"visible\": \"yes/no\", \n  \"bbox\":[x_min, y_min, x_max, y_max]\n}\n```.\n\nPlease note that you should first search for the target within the red rectangular bounding box. If you cannot find it, then search for the target outside the rectangular bounding box.";
+
+    public const double TemplateFactor = 2;
+    public const double PromptScale = 4;
+    public const int PromptLineWidth = 3;
+
+    /// <summary>temperature 0, max_tokens 1024.</summary>
+    public static SamplingParameters Sampling { get; } = new(Temperature: 0, MaxTokens: 1024);
+
+    public static string Prompt(string language) => InferencePromptTemplate.Replace("{language}", language, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The template region: a square of side <c>ceil(sqrt(w*h)*2)</c> centred on the box, clipped to the image (so it
+    /// may end up non-square). The corner is rounded like <see cref="SampleTarget"/> (half to even); the seed facts
+    /// do not say how VPTracker rounds, so this is our assumption.
+    /// </summary>
+    public static (int X, int Y, int W, int H) TemplateRegion(Box box, ImageSize image)
+    {
+        var win = SampleTarget.Window(box, TemplateFactor, 1);
+        int x0 = Math.Clamp(win.X1, 0, image.Width), y0 = Math.Clamp(win.Y1, 0, image.Height);
+        int x1 = (int)Math.Clamp((long)win.X1 + win.Side, 0, image.Width), y1 = (int)Math.Clamp((long)win.Y1 + win.Side, 0, image.Height);
+        return (x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /// <summary>The template crop (no padding, no resize).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The region lies wholly outside the image.</exception>
+    public static ImageFrame TemplateCrop(ImageFrame firstFrame, Box initBox)
+    {
+        ArgumentNullException.ThrowIfNull(firstFrame);
+        var (x, y, w, h) = TemplateRegion(initBox, firstFrame.Size);
+        if (w <= 0 || h <= 0) throw new ArgumentOutOfRangeException(nameof(initBox), $"template region of {initBox} is outside the {firstFrame.Size} image");
+        return ImageOps.Crop(firstFrame, x, y, w, h, PadMode.Zero);
+    }
+
+    /// <summary>A copy of the frame with the visual prompt drawn on it (the input frame is not changed).</summary>
+    public static ImageFrame SearchImage(ImageFrame frame, Box previousBox)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var copy = new ImageFrame(frame.Width, frame.Height, frame.Format);
+        frame.Pixels.CopyTo(copy.Pixels);
+        Drawing.DrawVisualPrompt(copy, previousBox, PromptScale, PromptLineWidth);
+        return copy;
+    }
+
+    /// <summary>The request: [template, search image, text] in the order of the prompt's placeholders.</summary>
+    public static VlmPrompt Build(ImageFrame template, ImageFrame searchImage, string language) =>
+        new(null, [PromptPart.FromImage(template), PromptPart.FromImage(searchImage), PromptPart.FromText(Prompt(language))], Sampling);
+
+    /// <summary>One results line: <c>x, y, w, h</c> (comma and space), invariant culture, shortest round-trip numbers.</summary>
+    public static string FormatResult(Box box) => string.Create(CultureInfo.InvariantCulture, $"{box.X}, {box.Y}, {box.W}, {box.H}");
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json;
+using ReasonTrack.Geometry;
+using ReasonTrack.Media;
+using ReasonTrack.Reasoning.Crops;
+using ReasonTrack.Reasoning.Prompts;
+using ReasonTrack.Tests.Media;
+
+namespace ReasonTrack.Tests.Reasoning;
+
+public class CropTests
+{
+    private static (ImageFrame Img1, ImageFrame Img2, Box Box1, Box Box2) SamplePair()
+    {
+        string dir = SharedData.Require("data/reasoningtrack-sample");
+        FfmpegTool.Require();
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "data.json")));
+        static Box Parse(string s)
+        {
+            var v = s.Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+            return new Box(v[0], v[1], v[2], v[3]);
+        }
+        return (Load(Path.Combine(dir, "img1.jpg")), Load(Path.Combine(dir, "img2.jpg")),
+            Parse(doc.RootElement.GetProperty("img1_groundtruth").GetString()!), Parse(doc.RootElement.GetProperty("img2_groundtruth").GetString()!));
+    }
+
+    private static ImageFrame Load(string path)
+    {
+        using var src = FrameSources.Open(path);
+        var f = src.ReadFrames(TestContext.Current.CancellationToken).First();
+        var copy = new ImageFrame(f.Width, f.Height, f.Format);
+        f.Pixels.CopyTo(copy.Pixels);
+        f.Dispose();
+        return copy;
+    }
+
+    [Theory]
+    // Python: round(10 + 2.5 - 5.0) = round(7.5) = 8; round(10 + 3.5 - 7.0) = round(6.5) = 6 (halves to even).
+    [InlineData(10, 10, 5, 5, 2, 10, 8)]
+    [InlineData(10, 10, 7, 7, 2, 14, 6)]
+    // Values from Python's math.ceil/round: ceil(sqrt(243*232) * 4) = ceil(949.745) = 950; round(297.5 - 475.0) = -178.
+    [InlineData(176, 64.7031, 243, 232, 4, 950, -178)]
+    public void Window_uses_ceil_and_round_half_even(double x, double y, double w, double h, double factor, int side, int x1)
+    {
+        var m = SampleTarget.Window(new Box(x, y, w, h), factor, 336);
+        m.Side.ShouldBe(side);
+        m.X1.ShouldBe(x1);
+        m.ResizeFactor.ShouldBe(336.0 / side);
+    }
+
+    [Fact]
+    public void Crop_of_the_real_pair_maps_boxes_there_and_back()
+    {
+        var (img1, img2, box1, box2) = SamplePair();
+        var template = R1TrackPrompts.TemplateCrop(img1, box1);
+        template.Image.Width.ShouldBe(336);
+        template.Image.Height.ShouldBe(336);
+        // The target sits in the middle quarter of a factor-4 crop.
+        var t = template.TargetInCrop;
+        ((t.X1 + t.X2) / 2).ShouldBe(168, 1.0);
+        (t.Width * t.Height).ShouldBe(336.0 * 336 / 16, 336.0 * 336 / 16 * 0.02);
+        var search = R1TrackPrompts.SearchCrop(img2, box1);
+        var inCrop = search.Mapping.ToCrop(box2);
+        var back = search.Mapping.ToImage(inCrop);
+        back.X.ShouldBe(box2.X, 1);
+        back.Y.ShouldBe(box2.Y, 1);
+        back.W.ShouldBe(box2.W, 1);
+        back.H.ShouldBe(box2.H, 1);
+        // The text prompt carries the truncated template box.
+        R1TrackPrompts.Prompt(t, think: false).ShouldContain($"[{(int)t.X1},{(int)t.Y1},{(int)t.X2},{(int)t.Y2}]");
+    }
+
+    [Fact]
+    public void Crop_pixels_come_from_the_frame_and_zero_padding_outside_it()
+    {
+        var (img1, _, box1, _) = SamplePair();
+        // Factor 4 around the ship reaches past the top and left edges (x1 = -178, see above).
+        var map = SampleTarget.Window(box1, 4, 336);
+        using var padded = SampleTarget.CropPadded(img1, map);
+        padded.Width.ShouldBe(map.Side);
+        int ch = img1.Channels;
+        for (int r = 0; r < map.Side; r += 37)
+        {
+            for (int c = 0; c < map.Side; c += 41)
+            {
+                int sx = map.X1 + c, sy = map.Y1 + r;
+                bool inside = sx >= 0 && sy >= 0 && sx < img1.Width - 1 && sy < img1.Height - 1;
+                for (int k = 0; k < ch; k++)
+                {
+                    byte got = padded.Row(r)[c * ch + k];
+                    got.ShouldBe(inside ? img1.Row(sy)[sx * ch + k] : (byte)0, $"crop pixel ({c},{r}) = frame ({sx},{sy})");
+                }
+            }
+        }
+        // The resized crop is black in its top-left padding too.
+        var crop = SampleTarget.Crop(img1, box1, 4, 336);
+        crop.Image.Row(0)[..3].ToArray().ShouldBe(new byte[] { 0, 0, 0 });
+    }
+
+    [Fact]
+    public void Crop_reaching_the_last_column_blacks_it_out_like_the_released_padding()
+    {
+        // 20x20 gray image; box centred so that the crop covers columns 10..19 exactly (x2 == W).
+        var img = new ImageFrame(20, 20, PixelFormat.Gray8);
+        img.Pixels.Fill(200);
+        var map = SampleTarget.Window(new Box(12, 5, 5, 5), 2, 10);
+        (map.X1, map.Y1, map.Side).ShouldBe((10, 2, 10));
+        using var padded = SampleTarget.CropPadded(img, map);
+        padded.Row(3)[8].ShouldBe((byte)200);
+        padded.Row(3)[9].ShouldBe((byte)0); // image column 19: x2_pad = x2 - W + 1 = 1
+        padded.Row(0)[0].ShouldBe((byte)200);
+    }
+
+    [Fact]
+    public void VpTracker_search_image_has_red_exactly_on_the_4x_outline()
+    {
+        var frame = new ImageFrame(640, 480, PixelFormat.Rgb24);
+        frame.Pixels.Fill(90);
+        var previous = new Box(300, 200, 50, 40); // outline 200 x 160 centred at (325, 220): x 225..424, y 140..299
+        using var search = VpTrackerPrompts.SearchImage(frame, previous);
+        frame.Pixels.ToArray().All(b => b == 90).ShouldBeTrue("the input frame is left alone");
+        for (int y = 0; y < 480; y++)
+        {
+            for (int x = 0; x < 640; x++)
+            {
+                bool inRect = x >= 225 && x <= 424 && y >= 140 && y <= 299;
+                bool onOutline = inRect && (x <= 227 || x >= 422 || y <= 142 || y >= 297);
+                var p = search.Row(y).Slice(x * 3, 3);
+                (p[0] == 255 && p[1] == 0 && p[2] == 0).ShouldBe(onOutline, $"pixel ({x},{y})");
+                if (!onOutline) p[0].ShouldBe((byte)90);
+            }
+        }
+    }
+
+    [Fact]
+    public void VpTracker_search_image_on_the_real_frame()
+    {
+        var (_, img2, box1, _) = SamplePair();
+        (img2.Width, img2.Height).ShouldBe((640, 360));
+        // The ship fills much of the frame: 4x its box (972 x 928) lies wholly outside, so nothing is drawn.
+        using (var whole = VpTrackerPrompts.SearchImage(img2, box1))
+            whole.Pixels.SequenceEqual(img2.Pixels).ShouldBeTrue();
+
+        // A quarter-size box on the same centre (297.5, 180.7): outline 240 x 232 spanning x 177.5..417.5 and
+        // y 64.7..296.7, edges rounded to 178/418 and 65/297, 3 px drawn inside those edges.
+        var small = Box.FromCenter(297.5, 180.7031, 60, 58);
+        using var search = VpTrackerPrompts.SearchImage(img2, small);
+        byte[] red = [255, 0, 0];
+        byte[] At(ImageFrame f, int x, int y) => f.Row(y).Slice(x * 3, 3).ToArray();
+        foreach (var (x, y) in new[] { (178, 150), (180, 150), (415, 150), (417, 150), (300, 65), (300, 67), (300, 294), (300, 296), (178, 65), (417, 296) })
+            At(search, x, y).ShouldBe(red, $"({x},{y}) is on the outline");
+        foreach (var (x, y) in new[] { (177, 150), (181, 150), (414, 150), (418, 150), (300, 64), (300, 68), (300, 293), (300, 297), (300, 180) })
+            At(search, x, y).ShouldBe(At(img2, x, y), $"({x},{y}) is off the outline");
+    }
+
+    [Fact]
+    public void VpTracker_template_is_clipped_not_padded()
+    {
+        var (x, y, w, h) = VpTrackerPrompts.TemplateRegion(new Box(176, 64.7031, 243, 232), new ImageSize(1280, 720));
+        // Python: side ceil(sqrt(243*232)*2) = 475; corner round(297.5 - 237.5) = 60, round(180.7031 - 237.5) = -57 -> 0.
+        (x, y, w, h).ShouldBe((60, 0, 475, 475 - 57));
+        var (x2, _, w2, _) = VpTrackerPrompts.TemplateRegion(new Box(1200, 300, 60, 60), new ImageSize(1280, 720));
+        (x2 + w2).ShouldBe(1280);
+    }
+}
