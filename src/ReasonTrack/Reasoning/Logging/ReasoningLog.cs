@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ReasonTrack.Reasoning.Logging;
 
@@ -11,23 +9,14 @@ namespace ReasonTrack.Reasoning.Logging;
 /// </summary>
 public sealed class ReasoningLog : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly object _gate = new();
-    private readonly StreamWriter? _writer;
+    private readonly IO.JsonLinesWriter? _writer;
     private readonly List<ReasoningLogRecord> _records = [];
 
     /// <summary>A log written to <paramref name="path"/> (null = kept in memory only).</summary>
     public ReasoningLog(string? path)
     {
-        if (path is null) return;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _writer = new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+        if (path is not null) _writer = new IO.JsonLinesWriter(path, append: false);
     }
 
     public IReadOnlyList<ReasoningLogRecord> Records { get { lock (_gate) return _records.ToArray(); } }
@@ -37,7 +26,7 @@ public sealed class ReasoningLog : IDisposable
         lock (_gate)
         {
             _records.Add(record);
-            _writer?.WriteLine(JsonSerializer.Serialize(record, Json));
+            _writer?.Write(record);
         }
     }
 

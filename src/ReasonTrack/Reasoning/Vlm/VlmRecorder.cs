@@ -10,23 +10,15 @@ namespace ReasonTrack.Reasoning.Vlm;
 /// </summary>
 public sealed class VlmRecorder : IDisposable
 {
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = false,
-    };
+    internal static JsonSerializerOptions Json => IO.JsonLinesWriter.Options;
 
-    private readonly Lock _lock = new();
-    private readonly FileStream _stream;
+    private readonly IO.JsonLinesWriter _writer;
 
     public VlmRecorder(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        Path = System.IO.Path.GetFullPath(path);
-        string? dir = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        _writer = new IO.JsonLinesWriter(path, append: true);
+        Path = _writer.Path;
     }
 
     public string Path { get; }
@@ -34,12 +26,7 @@ public sealed class VlmRecorder : IDisposable
     public void Record(VlmRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, Json) + "\n");
-        lock (_lock)
-        {
-            _stream.Write(line);
-            _stream.Flush();
-        }
+        _writer.Write(record);
     }
 
     /// <summary>All records of a recording file, in file order; blank lines are skipped.</summary>
@@ -65,6 +52,6 @@ public sealed class VlmRecorder : IDisposable
 
     public void Dispose()
     {
-        lock (_lock) _stream.Dispose();
+        _writer.Dispose();
     }
 }
