@@ -1,4 +1,3 @@
-using System.Globalization;
 using ReasonTrack.Geometry;
 using ReasonTrack.Media;
 using ReasonTrack.Reasoning.Logging;
@@ -125,6 +124,4 @@ public sealed class ReasoningSession
     /// <summary>Writes the description in force at each frame, one line per frame (empty when none).</summary>
     public static void WriteDescriptions(string path, IReadOnlyList<string?> descriptions) =>
         IO.AtomicFile.WriteAllText(path, string.Concat(descriptions.Select(d => (d ?? "").Replace('\n', ' ') + "\n")));
-
-    internal static string Size(ImageFrame f) => string.Create(CultureInfo.InvariantCulture, $"{f.Width}x{f.Height}");
 }

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ReasonTrack.Reasoning.Vlm;
 
