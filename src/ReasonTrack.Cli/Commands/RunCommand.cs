@@ -6,6 +6,7 @@ using ReasonTrack.Evaluation;
 using ReasonTrack.Evaluation.Protocols;
 using ReasonTrack.IO;
 using ReasonTrack.Media;
+using ReasonTrack.Reasoning.Modes;
 using ReasonTrack.Results;
 using ReasonTrack.Trackers;
 using Spectre.Console;
@@ -36,8 +37,11 @@ internal static class RunCommand
         {
             dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume,
         };
+        var reasoning = new ReasoningCliOptions();
+        reasoning.AddTo(cmd);
         cmd.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
-            parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(sequences), parse.GetValue(format)!, parse.GetValue(noResume))));
+            parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(sequences), parse.GetValue(format)!, parse.GetValue(noResume),
+            reasoning.Read(parse))));
         return cmd;
     }
 
@@ -51,7 +55,7 @@ internal static class RunCommand
     }
 
     private static int Run(string datasetKey, string root, string trackerName, string[] settings, string? modelDir, string outDir,
-        int jobs, string? shardText, string? listFile, string format, bool noResume)
+        int jobs, string? shardText, string? listFile, string format, bool noResume, ReasoningCliSelection? reasoning)
     {
         var layout = TrackCommand.ParseLayout(format);
         var (shardIndex, shardCount) = ParseShard(shardText);
@@ -61,19 +65,28 @@ internal static class RunCommand
         var ds = DatasetRegistry.Get(datasetKey).Load(root, new DatasetLoadOptions { Sequences = list, ListFrames = true });
         var parsedSettings = TrackerSettings.Parse(settings);
         var context = new TrackerContext { ModelDirectory = modelDir };
+        string trackerKey = reasoning is null ? trackerName : ReasoningSetup.TrackerFor(reasoning.Setup.Kind, trackerName);
+        string resultName = reasoning?.ResultName(trackerName) ?? trackerName;
+        bool grounded = reasoning is not null && reasoning.GroundInit && (reasoning.Text is not null || reasoning.Setup.Instruction is not null);
         // Fail on bad settings before any work starts.
-        TrackerRegistry.Create(trackerName, parsedSettings, context).Dispose();
+        TrackerRegistry.Create(trackerKey, parsedSettings, context).Dispose();
+        if (reasoning is not null && ds.Sequences.Count > 0)
+            ReasoningSetup.Validate(reasoning.Setup, !grounded, reasoning.Text ?? ds.Sequences.Select(s => s.Language).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)));
+        var (client, recorder) = reasoning is null ? (null, null) : reasoning.CreateClient();
+        using var disposeRecorder = recorder;
+        using var disposeClient = client;
 
         var mine = ds.Sequences.Where((_, i) => i % shardCount == shardIndex).ToList();
         var todo = new List<Sequence>();
         int resumed = 0;
         foreach (var s in mine)
         {
-            string path = ResultWriter.PathFor(layout, outDir, trackerName, s.Name);
+            string path = ResultWriter.PathFor(layout, outDir, resultName, s.Name);
             if (!noResume && IsComplete(path, s.Length)) { resumed++; continue; }
             todo.Add(s);
         }
-        Console.WriteLine($"{ds.DisplayName}: {mine.Count} sequence(s) in shard {shardIndex}/{shardCount}; {resumed} already done, {todo.Count} to track with {trackerName} ({jobs} in parallel)");
+        Console.WriteLine($"{ds.DisplayName}: {mine.Count} sequence(s) in shard {shardIndex}/{shardCount}; {resumed} already done, {todo.Count} to track with {resultName} ({jobs} in parallel)" +
+                          (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {reasoning.Client.BaseUrl}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
 
         var failures = new ConcurrentBag<string>();
         long frames = 0;
@@ -85,10 +98,17 @@ internal static class RunCommand
             {
                 if (s.Frames.Count < s.Length)
                     throw new DataFormatException(s.GroundTruthPath ?? s.Name, $"has {s.Length} ground-truth rows but {s.Frames.Count} frame files (frames are needed: the toolkit layout holds annotations only)");
-                using var tracker = TrackerRegistry.Create(trackerName, parsedSettings, context);
+                using var tracker = TrackerRegistry.Create(trackerKey, parsedSettings, context);
                 using var source = FfmpegFrameSource.FromImages(s.Frames.Take(s.Length), new FrameSourceOptions { Name = s.Name, Format = PixelFormat.Rgb24 });
-                var outcome = SequenceTracking.Run(tracker, source, s.GroundTruth[0]);
-                TrackingOutputs.Write(outcome, outDir, layout, trackerName);
+                TrackingOutcome outcome;
+                if (reasoning is null) outcome = SequenceTracking.Run(tracker, source, s.GroundTruth[0]);
+                else
+                {
+                    string? description = reasoning.Text ?? s.Language;
+                    ReasoningSetup.Validate(reasoning.Setup, !grounded, description);
+                    outcome = reasoning.Track(client!, tracker, source, grounded ? null : s.GroundTruth[0], description, ResultWriter.PathFor(layout, outDir, resultName, s.Name));
+                }
+                TrackingOutputs.Write(outcome, outDir, layout, resultName);
                 lock (gate)
                 {
                     frames += outcome.Frames;
@@ -96,7 +116,7 @@ internal static class RunCommand
                 }
                 foreach (var w in outcome.Warnings) Console.WriteLine($"warning: {s.Name}: {w}");
             }
-            catch (Exception e) when (e is ArgumentException or DataFormatException or IOException or InvalidOperationException or MediaException)
+            catch (Exception e) when (e is ArgumentException or DataFormatException or IOException or InvalidOperationException or MediaException or ReasonTrack.Reasoning.Vlm.VlmRequestException)
             {
                 failures.Add($"{s.Name}: {e.Message}");
             }
@@ -106,12 +126,12 @@ internal static class RunCommand
         {
             AnsiConsole.Progress().AutoClear(false).Start(ctx =>
             {
-                var task = ctx.AddTask($"{trackerName} on {ds.DisplayName}", maxValue: todo.Count);
+                var task = ctx.AddTask($"{resultName} on {ds.DisplayName}", maxValue: todo.Count);
                 Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = jobs }, s =>
                 {
                     TrackOne(s);
                     task.Increment(1);
-                    lock (gate) task.Description = $"{trackerName} on {ds.DisplayName}: {frames / Math.Max(1e-6, trackingSeconds):0} frames/s of tracking work";
+                    lock (gate) task.Description = $"{resultName} on {ds.DisplayName}: {frames / Math.Max(1e-6, trackingSeconds):0} frames/s of tracking work";
                 });
             });
         }
@@ -133,8 +153,8 @@ internal static class RunCommand
 
         // The evaluation of this shard's sequences, under the dataset's own protocol.
         var shardDataset = new Dataset(ds.Key, ds.DisplayName, ds.Root, mine) { AttributeNames = ds.AttributeNames, AttributeShortNames = ds.AttributeShortNames, DefaultProtocol = ds.DefaultProtocol };
-        string resultsDir = layout == ResultLayout.Pytracking ? Path.Combine(outDir, trackerName) : layout == ResultLayout.MatlabToolkit ? Path.Combine(outDir, trackerName + "_tracking_result") : outDir;
-        var source = ResultLocator.Locate(trackerName, resultsDir, mine.Select(s => s.Name).ToList());
+        string resultsDir = layout == ResultLayout.Pytracking ? Path.Combine(outDir, resultName) : layout == ResultLayout.MatlabToolkit ? Path.Combine(outDir, resultName + "_tracking_result") : outDir;
+        var source = ResultLocator.Locate(resultName, resultsDir, mine.Select(s => s.Name).ToList());
         var report = Evaluator.Evaluate(shardDataset, [source], ProtocolRegistry.Get(ds.DefaultProtocol, ds.Key));
         foreach (var w in report.Warnings) Console.WriteLine($"warning: {w}");
         TerminalTable.Print(report);

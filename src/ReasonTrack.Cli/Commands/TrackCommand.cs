@@ -7,6 +7,7 @@ using ReasonTrack.Geometry;
 using ReasonTrack.IO;
 using ReasonTrack.Media;
 using ReasonTrack.Media.Synthetic;
+using ReasonTrack.Reasoning.Modes;
 using ReasonTrack.Results;
 using ReasonTrack.Trackers;
 using Spectre.Console;
@@ -19,7 +20,7 @@ internal static class TrackCommand
     public static Command Create()
     {
         var input = new Option<string?>("--input", "-i") { Description = "A video file (mp4, avi, webm, mkv) or a folder of frames (jpg/png; frames directly in it or in img/ or imgs/)." };
-        var init = new Option<string?>("--init") { Description = "The initial box x,y,w,h in pixels of the first frame." };
+        var init = new Option<string?>("--init") { Description = "The initial box x,y,w,h in pixels of the first frame (optional with --text or --instruction and a --reasoner: the model grounds it)." };
         var groundtruth = new Option<string?>("--groundtruth", "-g") { Description = "A ground-truth file (x,y,w,h per row): its first row initializes the tracker and the run is evaluated against it (otb protocol)." };
         var tracker = new Option<string>("--tracker", "-t") { Description = "Tracker name (see 'reasontrack trackers'); 'default' is the weights-free DCF tracker.", DefaultValueFactory = _ => "default" };
         var settings = new Option<string[]>("--set") { Description = "A tracker setting name=value; repeatable.", AllowMultipleArgumentsPerToken = true };
@@ -32,9 +33,11 @@ internal static class TrackCommand
         {
             input, init, groundtruth, tracker, settings, modelDir, outDir, video, format, example,
         };
+        var reasoning = new ReasoningCliOptions();
+        reasoning.AddTo(cmd);
         cmd.SetAction(parse => CliErrors.Run(() => Run(
             parse.GetValue(input), parse.GetValue(init), parse.GetValue(groundtruth), parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
-            parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(video), parse.GetValue(format)!, parse.GetValue(example))));
+            parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(video), parse.GetValue(format)!, parse.GetValue(example), reasoning.Read(parse))));
         return cmd;
     }
 
@@ -49,13 +52,13 @@ internal static class TrackCommand
     };
 
     private static int Run(string? input, string? init, string? groundtruth, string trackerName, string[] settings, string? modelDir,
-        string outDir, string? video, string format, bool example)
+        string outDir, string? video, string format, bool example, ReasoningCliSelection? reasoning)
     {
         var layout = ParseLayout(format);
         Box[]? gt = null;
         bool[]? absent = null;
         IFrameSource source;
-        Box initBox;
+        Box? initBox;
         if (example)
         {
             var seq = new SyntheticSequence();
@@ -75,25 +78,44 @@ internal static class TrackCommand
                 gt = NumericTable.Read(groundtruth).ToBoxes();
                 if (gt.Length == 0) throw new DataFormatException(groundtruth, "ground truth is empty");
             }
-            initBox = init is not null ? ParseBox(init) : gt is not null ? gt[0] : throw new ArgumentException("give the initial box with --init x,y,w,h or a --groundtruth file");
+            bool grounded = reasoning is not null && (reasoning.Text is not null || reasoning.Setup.Instruction is not null);
+            initBox = init is not null ? ParseBox(init)
+                : gt is not null && !(grounded && reasoning!.GroundInit) ? gt[0]
+                : grounded ? null
+                : throw new ArgumentException("give the initial box with --init x,y,w,h or a --groundtruth file (or --text/--instruction with a --reasoner)");
             source = FrameSources.Open(input, new FrameSourceOptions { Format = PixelFormat.Rgb24 });
         }
+        if (reasoning is not null) ReasoningSetup.Validate(reasoning.Setup, initBox is not null, reasoning.Text);
 
         var context = new TrackerContext { ModelDirectory = modelDir };
-        using var tracker = TrackerRegistry.Create(trackerName, TrackerSettings.Parse(settings), context);
+        string trackerKey = reasoning is null ? trackerName : ReasoningSetup.TrackerFor(reasoning.Setup.Kind, trackerName);
+        string resultName = reasoning?.ResultName(trackerName) ?? trackerName;
+        using var tracker = TrackerRegistry.Create(trackerKey, TrackerSettings.Parse(settings), context);
+        var (client, recorder) = reasoning is null ? (null, null) : reasoning.CreateClient();
+        using (recorder)
+        using (client)
         using (source)
         {
             IFrameSink? sink = video is null ? null : new FfmpegVideoSink(video, fps: 30);
             try
             {
-                var outcome = RunWithProgress(tracker, source, initBox, gt, sink);
-                string path = TrackingOutputs.Write(outcome, outDir, layout, trackerName);
+                var outcome = reasoning is null
+                    ? RunWithProgress(tracker.Name, source, sink, gt, (observe, progress) => SequenceTracking.Run(tracker, source, initBox!.Value, observe, progress))
+                    : RunWithProgress(resultName, source, sink, gt, (observe, progress) =>
+                        reasoning.Track(client!, tracker, source, initBox, reasoning.Text, ResultWriter.PathFor(layout, outDir, resultName, source.Name), observe, progress));
+                string path = TrackingOutputs.Write(outcome, outDir, layout, resultName);
                 foreach (var w in outcome.Warnings) Console.WriteLine($"warning: {w}");
-                Console.WriteLine($"{outcome.Sequence}: {outcome.Frames} frames, {outcome.TrackingFramesPerSecond.ToString("0.0", CultureInfo.InvariantCulture)} frames/s of tracking work ({tracker.Name}); boxes: {path}");
+                Console.WriteLine($"{outcome.Sequence}: {outcome.Frames} frames, {outcome.TrackingFramesPerSecond.ToString("0.0", CultureInfo.InvariantCulture)} frames/s of tracking work ({resultName}" +
+                                  (reasoning is null ? "" : $", {reasoning.Setup.Schedule.ToString().ToLowerInvariant()} reasoning") + $"); boxes: {path}");
+                if (reasoning is not null)
+                {
+                    string stem = Path.Combine(Path.GetDirectoryName(path)!, outcome.Sequence);
+                    Console.WriteLine($"reasoning log: {stem}_reasoning.jsonl ({ReasoningCliSelection.Summary(stem + "_reasoning.jsonl")}); descriptions: {stem}_descriptions.txt");
+                }
                 sink?.Dispose();
                 sink = null;
                 if (video is not null) Console.WriteLine($"annotated video: {Path.GetFullPath(video)}");
-                if (gt is not null) PrintEvaluation(outcome, gt, absent, path, trackerName);
+                if (gt is not null) PrintEvaluation(outcome, gt, absent, path, resultName);
             }
             finally
             {
@@ -103,29 +125,30 @@ internal static class TrackCommand
         return 0;
     }
 
-    internal static TrackingOutcome RunWithProgress(ITracker tracker, IFrameSource source, Box initBox, Box[]? gt, IFrameSink? sink)
+    internal static TrackingOutcome RunWithProgress(string label, IFrameSource source, IFrameSink? sink, Box[]? gt,
+        Func<Action<ImageFrame, TrackResult>?, IProgress<int>?, TrackingOutcome> run)
     {
         Action<ImageFrame, TrackResult>? observe = sink is null ? null : (frame, result) =>
         {
             // Ground truth thin green; the tracker's box yellow when found, red when lost, labelled with its score.
             if (gt is not null && frame.Index < gt.Length && gt[frame.Index].HasPositiveSize) Drawing.DrawBox(frame, gt[frame.Index], Rgb.Green, 1);
             Drawing.DrawBox(frame, result.Box, result.Found ? Rgb.Yellow : Rgb.Red, 2,
-                $"{tracker.Name} {result.Score.ToString("0.00", CultureInfo.InvariantCulture)}");
+                $"{label} {result.Score.ToString("0.00", CultureInfo.InvariantCulture)}");
             Drawing.DrawText(frame, 4, 4, $"#{frame.Index + 1}", Rgb.White);
             sink.Write(frame);
         };
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-            return SequenceTracking.Run(tracker, source, initBox, observe);
+            return run(observe, null);
         TrackingOutcome? outcome = null;
         AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask($"{source.Name} ({tracker.Name})", maxValue: source.FrameCount ?? 1);
+                var task = ctx.AddTask($"{source.Name} ({label})", maxValue: source.FrameCount ?? 1);
                 var started = System.Diagnostics.Stopwatch.StartNew();
-                outcome = SequenceTracking.Run(tracker, source, initBox, observe, new Progress<int>(n =>
+                outcome = run(observe, new Progress<int>(n =>
                 {
                     task.Value = source.FrameCount is null ? 0 : n;
-                    task.Description = $"{source.Name} ({tracker.Name}) {n / Math.Max(1e-3, started.Elapsed.TotalSeconds):0} frames/s";
+                    task.Description = $"{source.Name} ({label}) {n / Math.Max(1e-3, started.Elapsed.TotalSeconds):0} frames/s";
                 }));
             });
         return outcome!;

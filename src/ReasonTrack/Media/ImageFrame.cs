@@ -49,6 +49,17 @@ public sealed class ImageFrame : IDisposable
 
     public static int ChannelsOf(PixelFormat format) => format == PixelFormat.Gray8 ? 1 : 3;
 
+    /// <summary>
+    /// An unpooled copy of the pixels with the same index and origin: what a background task keeps when the loop's
+    /// pooled frame is about to be recycled.
+    /// </summary>
+    public ImageFrame Clone()
+    {
+        var copy = new ImageFrame(Width, Height, Format) { Index = Index, Origin = Origin, Status = Status };
+        Pixels.CopyTo(copy.Pixels);
+        return copy;
+    }
+
     /// <summary>Returns the buffer to its pool (if any). The frame must not be used afterwards.</summary>
     public void Dispose()
     {

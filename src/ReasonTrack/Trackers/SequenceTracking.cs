@@ -12,15 +12,25 @@ namespace ReasonTrack.Trackers;
 public static class SequenceTracking
 {
     public static TrackingOutcome Run(ITracker tracker, IFrameSource source, Box initialBox,
+        Action<ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null, CancellationToken cancellation = default) =>
+        Run(tracker, source, _ => initialBox, observe, progress, cancellation);
+
+    /// <summary>
+    /// As above, with the initial box decided on the first frame by <paramref name="initialBoxFor"/> (grounding a
+    /// description or an instruction with a vision-language model when no box was given).
+    /// </summary>
+    public static TrackingOutcome Run(ITracker tracker, IFrameSource source, Func<ImageFrame, Box> initialBoxFor,
         Action<ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(initialBoxFor);
+        Box initialBox = default;
         var boxes = new List<Box>(source.FrameCount ?? 1024);
         var scores = new List<double>(boxes.Capacity);
         var found = new List<bool>(boxes.Capacity);
         var times = new List<double>(boxes.Capacity);
         var warnings = new List<string>();
         ImageSize? size = null;
-        var last = new TrackResult(initialBox, 1, true);
+        var last = default(TrackResult);
         long ticks;
 
         foreach (var frame in source.ReadFrames(cancellation))
@@ -32,6 +42,7 @@ public static class SequenceTracking
                     size = frame.Size;
                     if (frame.Status != FrameStatus.Ok)
                         throw new ArgumentException($"the first frame ({frame.Origin}) cannot be read: there is nothing to initialize on");
+                    initialBox = initialBoxFor(frame);
                     ValidateInitialBox(initialBox, frame.Size);
                     ticks = Stopwatch.GetTimestamp();
                     tracker.Initialize(frame, initialBox);

@@ -40,7 +40,13 @@ public sealed class FakeVlmServer : IAsyncDisposable
     /// <summary>When set, each request notes whether its Authorization header was exactly <c>Bearer {key}</c>.</summary>
     public string? ExpectedApiKey { get; set; }
 
-    /// <summary>Answer when the script is empty; null means HTTP 500 "script exhausted".</summary>
+    /// <summary>
+    /// Computes an answer from the request when the script is empty (e.g. a box that depends on which frame was
+    /// asked about); returning null falls through to <see cref="DefaultReply"/>.
+    /// </summary>
+    public Func<FakeRequest, FakeReply?>? Responder { get; set; }
+
+    /// <summary>Answer when the script is empty and no responder answers; null means HTTP 500 "script exhausted".</summary>
     public FakeReply? DefaultReply { get; set; }
 
     /// <summary>Chat completion requests received so far, in arrival order (includes retried attempts).</summary>
@@ -121,7 +127,7 @@ public sealed class FakeVlmServer : IAsyncDisposable
                 ExpectedApiKey is null ? null : auth == "Bearer " + ExpectedApiKey);
             _requests.Enqueue(recorded);
 
-            var reply = _script.TryDequeue(out var r) ? r : DefaultReply ?? FakeReply.Status(500, "{\"error\":{\"message\":\"script exhausted\"}}");
+            var reply = _script.TryDequeue(out var r) ? r : Responder?.Invoke(recorded) ?? DefaultReply ?? FakeReply.Status(500, "{\"error\":{\"message\":\"script exhausted\"}}");
             if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, token);
             await AnswerAsync(context, reply, recorded, token);
         }

@@ -15,7 +15,7 @@ public sealed record ReasoningLogRecord
     /// <summary>What caused the call: <c>interval</c>, <c>motion</c>, <c>confidence</c>, <c>lost</c>, <c>init</c>, <c>every-frame</c>, ...</summary>
     public required string Trigger { get; init; }
 
-    /// <summary><c>ok</c>, <c>fallback</c> (reply unusable, previous state kept), <c>error</c>, <c>superseded</c>, <c>stale</c>.</summary>
+    /// <summary><c>ok</c>, <c>fallback</c> (reply unusable, previous state kept), <c>error</c>, <c>superseded</c>, <c>stale</c> (answered too late), <c>rejected</c> (refused by a guard).</summary>
     public required string Status { get; init; }
 
     /// <summary>Sizes of the images sent, e.g. <c>["640x360", "640x360"]</c>.</summary>

@@ -31,7 +31,7 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
         if (frame == 0 || _description is null)
         {
             _description = new DescriptionState(strategy, state.InitialDescription ?? throw new ArgumentException("the reasoningtrack refiner needs a description (--text)"));
-            _hisFrame = Copy(image);
+            _hisFrame = image.Clone();
             _hisBox = tracked.Box;
             _firstScore = tracked.Score;
             state.LastUpdateFrame = frame;
@@ -41,7 +41,7 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
         {
             _due = null;
             var previous = _hisFrame!;
-            var current = Copy(image);
+            var current = image.Clone();
             string text = _description.TextToRefine;
             _hisFrame = current;
             _hisBox = tracked.Box;
@@ -55,48 +55,27 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
 
     private async Task<ReasoningAnswer> AskAsync(ImageFrame previous, ImageFrame current, string text, CancellationToken ct)
     {
-        var prompt = ReasoningTrackPrompts.Build(previous, current, text);
-        var messages = new List<ChatMessage>();
-        if (prompt.System is not null) messages.Add(new ChatMessage(ChatRole.System, prompt.System));
-        var parts = new List<AIContent>();
-        var sizes = new List<string>();
-        foreach (var p in prompt.User)
-        {
-            if (p.Image is { } img)
-            {
-                parts.Add(new DataContent(JpegEncoder.Encode(img, jpegQuality), "image/jpeg"));
-                sizes.Add($"{img.Width}x{img.Height}");
-            }
-            else parts.Add(new TextContent(p.Text));
-        }
-        messages.Add(new ChatMessage(ChatRole.User, parts));
-        // The released client sends no temperature and no max_tokens: no options at all.
-        var response = await client.GetResponseAsync(messages, options: null, ct).ConfigureAwait(false);
-        var reply = ReasoningTrackReply.Parse(response.Text);
+        // The released client sends no temperature and no max_tokens: the prompt's sampling is "server defaults".
+        var exchange = await PromptSender.SendAsync(client, ReasoningTrackPrompts.Build(previous, current, text), jpegQuality, ct).ConfigureAwait(false);
+        var reply = ReasoningTrackReply.Parse(exchange.Text);
         return new ReasoningAnswer
         {
             Status = reply.Report.Outcome == ParseOutcome.Fallback ? "fallback" : "ok",
             Decision = $"d={reply.D}",
             Description = reply.Decision(text),
-            RawReply = response.Text,
-            PromptHash = ReasoningLog.Hash((prompt.System ?? "") + "\n" + text),
-            Images = sizes,
-            ParseNote = reply.Report.Outcome == ParseOutcome.Ok ? null : reply.Report.ToString(),
+            RawReply = exchange.Text,
+            PromptHash = exchange.PromptHash,
+            Images = exchange.ImageSizes,
+            ParseNote = exchange.Note(reply.Report.Outcome == ParseOutcome.Ok ? null : reply.Report.ToString()),
         };
     }
 
-    public bool Apply(ReasoningAnswer answer, int askedFrame, int currentFrame, ReasoningState state)
+    public AnswerUse Apply(ReasoningAnswer answer, int askedFrame, int currentFrame, ReasoningState state)
     {
-        if (_description is null || answer.RawReply is null) return false;
+        if (_description is null || answer.RawReply is null) return AnswerUse.Stale;
         _description = _description.Apply(ReasoningTrackReply.Parse(answer.RawReply));
         state.Description = _description.InForce;
-        return true;
+        return AnswerUse.Applied;
     }
 
-    private static ImageFrame Copy(ImageFrame f)
-    {
-        var c = new ImageFrame(f.Width, f.Height, f.Format) { Index = f.Index };
-        f.Pixels.CopyTo(c.Pixels);
-        return c;
-    }
 }

@@ -16,6 +16,6 @@ public interface IFrameReasoner
 
     ReasoningRequest? Consider(int frame, ImageFrame image, TrackResult tracked, ReasoningState state);
 
-    /// <summary>Applies an answer about <paramref name="askedFrame"/> at <paramref name="currentFrame"/>; returns false to discard it as stale.</summary>
-    bool Apply(ReasoningAnswer answer, int askedFrame, int currentFrame, ReasoningState state);
+    /// <summary>Applies an answer about <paramref name="askedFrame"/> at <paramref name="currentFrame"/>, or says why not.</summary>
+    AnswerUse Apply(ReasoningAnswer answer, int askedFrame, int currentFrame, ReasoningState state);
 }

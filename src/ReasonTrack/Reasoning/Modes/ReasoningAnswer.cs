@@ -22,4 +22,7 @@ public sealed record ReasoningAnswer
     public string? PromptHash { get; init; }
     public IReadOnlyList<string> Images { get; init; } = [];
     public string? ParseNote { get; init; }
+
+    /// <summary>Mode-specific data the reasoner's Apply reads back (e.g. R1-Track's crop-space fallback box); not logged.</summary>
+    public object? Detail { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ReasonTrack.Geometry;
 using ReasonTrack.Media;
 using ReasonTrack.Reasoning.Logging;
@@ -9,15 +10,20 @@ namespace ReasonTrack.Reasoning.Modes;
 /// <summary>
 /// The frame loop with reasoning: the visual tracker runs on every frame; reasoners decide when to ask the model;
 /// the scheduler runs the calls (blocking in sync mode, in the background in realtime mode); answers are applied
-/// when they arrive — a new description, or a box the tracker is re-initialized on — and every call is logged.
-/// The description in force at each frame is recorded.
+/// when they arrive — a new description, or a corrected box the tracker is re-initialized on — and every call is
+/// logged. The description in force at each frame is recorded.
 /// </summary>
 public sealed class ReasoningSession
 {
+    /// <summary>The visual tracker run on every frame (the <c>identity</c> tracker when the VLM itself tracks).</summary>
     public required ITracker Tracker { get; init; }
+
     public required IReadOnlyList<IFrameReasoner> Reasoners { get; init; }
     public required ScheduleMode Schedule { get; init; }
     public ReasoningLog Log { get; init; } = new(null);
+
+    /// <summary>Finds the target on the first frame when <see cref="Run"/> is given no box.</summary>
+    public ITargetGrounder? Grounder { get; init; }
 
     /// <summary>How long the end of a sequence waits for calls still running before cancelling them.</summary>
     public TimeSpan FinishTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -25,28 +31,61 @@ public sealed class ReasoningSession
     /// <summary>Descriptions in force per frame, filled by <see cref="Run"/>.</summary>
     public List<string?> Descriptions { get; } = [];
 
-    public TrackingOutcome Run(IFrameSource source, Box initialBox, string? description, Action<ImageFrame, TrackResult>? observe = null,
-        CancellationToken cancellation = default)
+    /// <summary>
+    /// Tracks <paramref name="source"/> from <paramref name="initialBox"/>, or, when it is null, from the box
+    /// <see cref="Grounder"/> finds on the first frame (an error naming the reply's problem when it finds none).
+    /// </summary>
+    public TrackingOutcome Run(IFrameSource source, Box? initialBox, string? description, Action<ImageFrame, TrackResult>? observe = null,
+        IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        if (initialBox is null && Grounder is null)
+            throw new ArgumentException("no initial box and nothing to ground the target with: give --init, --text or --instruction");
         var state = new ReasoningState(description);
+        Descriptions.Clear();
         using var scheduler = new ReasoningScheduler<(IFrameReasoner Reasoner, ReasoningAnswer Answer)>(Schedule)
         {
             OnSuperseded = (frame, trigger) => Log.Write(new ReasoningLogRecord { Frame = frame + 1, Mode = "?", Trigger = trigger, Status = "superseded" }),
         };
         var wrapped = new ReasoningTracker(Tracker, this, scheduler, state);
-        var outcome = SequenceTracking.Run(wrapped, source, initialBox, observe, cancellation: cancellation);
+        var outcome = SequenceTracking.Run(wrapped, source, frame => initialBox ?? Ground(frame, state, source.Name, cancellation), observe, progress, cancellation);
         foreach (var c in scheduler.Finish(FinishTimeout)) Record(c, appliedAt: null);
+        // Frames the loop could not read were never shown to the reasoners: the description in force carries over.
+        while (Descriptions.Count < outcome.Frames) Descriptions.Add(state.Description);
         return outcome;
     }
 
-    private void Record(ReasoningCompletion<(IFrameReasoner Reasoner, ReasoningAnswer Answer)> c, int? appliedAt, string? statusOverride = null)
+    private Box Ground(ImageFrame frame, ReasoningState state, string sequence, CancellationToken cancellation)
+    {
+        var grounder = Grounder!;
+        long started = Stopwatch.GetTimestamp();
+        ReasoningAnswer? answer = null;
+        Exception? error = null;
+        try
+        {
+            answer = grounder.GroundAsync(frame, state, cancellation).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        {
+            error = e;
+        }
+        Record(new ReasoningCompletion<(IFrameReasoner, ReasoningAnswer)>(frame.Index, "init", (null!, answer!), error, Stopwatch.GetElapsedTime(started)),
+            error is null && answer?.Box is not null ? frame.Index : null, mode: grounder.Mode);
+        if (error is not null)
+            throw new InvalidOperationException($"{sequence}: grounding the target on frame 1 failed: {error.Message}", error);
+        if (answer?.Box is not { } box)
+            throw new InvalidOperationException($"{sequence}: grounding found no target on frame 1 ({answer?.ParseNote ?? "no box in the reply"}); the reply is in the reasoning log");
+        return box;
+    }
+
+    private void Record(ReasoningCompletion<(IFrameReasoner Reasoner, ReasoningAnswer Answer)> c, int? appliedAt, string? statusOverride = null, string? mode = null)
     {
         var (reasoner, answer) = c.Result;
         Log.Write(new ReasoningLogRecord
         {
             Frame = c.Frame + 1,
             AppliedAtFrame = appliedAt is null ? null : appliedAt + 1,
-            Mode = reasoner?.Mode ?? "?",
+            Mode = mode ?? reasoner?.Mode ?? "?",
             Trigger = c.Trigger,
             Status = c.Error is not null ? "error" : statusOverride ?? answer?.Status ?? "ok",
             Images = answer?.Images ?? [],
@@ -67,31 +106,31 @@ public sealed class ReasoningSession
     /// </summary>
     private sealed class ReasoningTracker(ITracker inner, ReasoningSession session, ReasoningScheduler<(IFrameReasoner, ReasoningAnswer)> scheduler, ReasoningState state) : ITracker
     {
-        private int _frame;
-
         public string Name => inner.Name;
 
         public void Initialize(ImageFrame frame, Box box)
         {
-            _frame = 0;
             inner.Initialize(frame, box);
-            Consider(frame, new TrackResult(box, 1, true));
-            ApplyCompleted();
-            session.Descriptions.Add(state.Description);
+            Step(frame, new TrackResult(box, 1, true));
         }
 
-        public TrackResult Update(ImageFrame frame)
+        public TrackResult Update(ImageFrame frame) => Step(frame, inner.Update(frame));
+
+        private TrackResult Step(ImageFrame frame, TrackResult result)
         {
-            _frame = frame.Index;
-            if (state.Relocate is { } target)
-            {
-                // A reasoner found the target elsewhere: restart the visual tracker there.
-                inner.Initialize(frame, target);
-                state.Relocate = null;
-            }
-            var result = inner.Update(frame);
+            state.Frame = frame.Index;
+            state.Current = result;
             Consider(frame, result);
-            ApplyCompleted();
+            ApplyCompleted(frame.Index);
+            if (state.Correction is { } corrected)
+            {
+                // A reasoner placed the target (VLM-as-tracker, re-localization, rethink): report its box for this
+                // frame and restart the visual tracker there, so that the next frame searches around it.
+                state.Correction = null;
+                if (corrected.Found && corrected.Box.IsFinite && corrected.Box.W >= 1 && corrected.Box.H >= 1) inner.Initialize(frame, corrected.Box);
+                result = corrected;
+            }
+            while (session.Descriptions.Count < frame.Index) session.Descriptions.Add(state.Description);
             session.Descriptions.Add(state.Description);
             return result;
         }
@@ -107,14 +146,14 @@ public sealed class ReasoningSession
             }
         }
 
-        private void ApplyCompleted()
+        private void ApplyCompleted(int frame)
         {
             foreach (var c in scheduler.Drain())
             {
                 if (c.Error is not null) { session.Record(c, appliedAt: null); continue; }
                 var (reasoner, answer) = c.Result;
-                bool applied = reasoner.Apply(answer, c.Frame, _frame, state);
-                session.Record(c, applied ? _frame : null, applied ? null : "stale");
+                var use = reasoner.Apply(answer, c.Frame, frame, state);
+                session.Record(c, use == AnswerUse.Applied ? frame : null, use switch { AnswerUse.Applied => null, AnswerUse.Rejected => "rejected", _ => "stale" });
             }
         }
 
@@ -123,5 +162,5 @@ public sealed class ReasoningSession
 
     /// <summary>Writes the description in force at each frame, one line per frame (empty when none).</summary>
     public static void WriteDescriptions(string path, IReadOnlyList<string?> descriptions) =>
-        IO.AtomicFile.WriteAllText(path, string.Concat(descriptions.Select(d => (d ?? "").Replace('\n', ' ') + "\n")));
+        IO.AtomicFile.WriteAllText(path, string.Concat(descriptions.Select(d => (d ?? "").Replace('\r', ' ').Replace('\n', ' ') + "\n")));
 }

@@ -14,11 +14,15 @@ namespace ReasonTrack.Reasoning.Parsing;
 /// the previous frame box and does not update the crop-space fallback. Seed facts do not mention it; it is on by
 /// default (<paramref name="rejectBorderBoxes"/>) because it is what produced the published numbers.
 /// </para>
+/// <para>
+/// <paramref name="modelSpace"/> maps the reply from the model's coordinate space to crop pixels first (identity for
+/// Qwen2.5-VL on 336 px crops, which it does not resize; 0..1000 for Qwen2-VL/Qwen3-VL base models used zero-shot).
+/// </para>
 /// </summary>
 public static class R1TrackLocator
 {
     public static R1TrackLocation Locate(R1TrackReply reply, BoxXyxy lastCropBox, CropMapping searchCrop, ImageSize image, Box lastBox,
-        bool rejectBorderBoxes = true)
+        bool rejectBorderBoxes = true, Vlm.CoordinateMapper? modelSpace = null)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var log = new ParseLog();
@@ -26,7 +30,7 @@ public static class R1TrackLocator
             if (reply.Report.Outcome == ParseOutcome.Fallback) log.Fallback(issue, reply.Report.Message);
             else log.Repair(issue, reply.Report.Message);
 
-        var raw = reply.Box ?? lastCropBox;
+        var raw = reply.Box is { } answered ? modelSpace?.ToOriginal(answered) ?? answered : lastCropBox;
         double o = searchCrop.OutSize;
         var clamped = new BoxXyxy(Math.Clamp(raw.X1, 0, o), Math.Clamp(raw.Y1, 0, o), Math.Clamp(raw.X2, 0, o), Math.Clamp(raw.Y2, 0, o));
         if (reply.Box is not null && clamped != raw) log.Repair(ParseIssue.OutOfRange, $"answer clamped to [0, {searchCrop.OutSize}]");

@@ -45,9 +45,10 @@ public static class UpdateTrigger
         double? score = null, double? firstScore = null, UpdateTriggerOptions? options = null)
     {
         var o = options ?? UpdateTriggerOptions.Released;
-        var reason = IsCheckFrame(frameIndex, o) ? Motion(his, current, image, o) : UpdateTriggerReason.None;
+        var reason = o.Motion && IsCheckFrame(frameIndex, o) ? Motion(his, current, image, o) : UpdateTriggerReason.None;
         if (o.Interval is int u && u > 0 && frameIndex - lastUpdateFrame >= u) reason |= UpdateTriggerReason.Interval;
-        if (o.ConfidenceDropFactor is double f && score is double s && firstScore is double s0 && RethinkRule.ShouldRethink(s, s0, f))
+        if (o.ConfidenceDropFactor is double f && score is double s && firstScore is double s0 && RethinkRule.ShouldRethink(s, s0, f)
+            && frameIndex - lastUpdateFrame >= Math.Max(1, o.CheckEvery))
             reason |= UpdateTriggerReason.ConfidenceDrop;
         return reason;
     }

@@ -23,8 +23,7 @@ public class ReasoningSessionTests
         {
             if (frame == 0 || frame % every != 0) return null;
             // On the loop thread only the copy; encoding and the call happen in the background.
-            var copy = new ImageFrame(image.Width, image.Height, image.Format);
-            image.Pixels.CopyTo(copy.Pixels);
+            var copy = image.Clone();
             string size = $"{image.Width}x{image.Height}";
             return new ReasoningRequest("interval", async ct =>
             {
@@ -34,11 +33,11 @@ public class ReasoningSessionTests
             });
         }
 
-        public bool Apply(ReasoningAnswer answer, int askedFrame, int currentFrame, ReasoningState state)
+        public AnswerUse Apply(ReasoningAnswer answer, int askedFrame, int currentFrame, ReasoningState state)
         {
             state.Description = answer.Description;
             Applied++;
-            return true;
+            return AnswerUse.Applied;
         }
     }
 

@@ -1,0 +1,29 @@
+using ReasonTrack.Reasoning.Parsing;
+using ReasonTrack.Reasoning.Vlm;
+
+namespace ReasonTrack.Reasoning.Modes;
+
+/// <summary>Settings of <see cref="R1TrackReasoner"/>; the defaults are the released inference script's.</summary>
+public sealed record R1TrackOptions
+{
+    /// <summary>Think mode: the think prefix in the prompt and the think/answer reply format.</summary>
+    public bool Think { get; init; }
+
+    /// <summary>The prompt of the older 5k-sample checkpoints.</summary>
+    public bool Legacy5kPrompt { get; init; }
+
+    /// <summary>
+    /// How the model writes coordinates. R1-Track's checkpoints are Qwen2.5-VL fine-tunes and 336 px crops pass its
+    /// resize unchanged, so crop pixels are model pixels (<see cref="CoordinateConvention.Qwen25Absolute"/>); a
+    /// normalized model gets the template box written in 0..1000 and its answer mapped back.
+    /// </summary>
+    public CoordinateConvention Convention { get; init; } = CoordinateConvention.Qwen25Absolute;
+
+    /// <summary>Released: strict JSON (and the think fullmatch); Tolerant also reads fences, stray text and cut-off lists.</summary>
+    public ReplyParsing Parsing { get; init; } = ReplyParsing.Tolerant;
+
+    /// <summary>The released script keeps the previous box when the new one touches the image border (on by default).</summary>
+    public bool RejectBorderBoxes { get; init; } = true;
+
+    public int JpegQuality { get; init; } = 90;
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.AI;
+using ReasonTrack.Reasoning.Logging;
+using ReasonTrack.Reasoning.Vlm;
+using ReasonTrack.Trackers;
+
+namespace ReasonTrack.Reasoning.Modes;
+
+/// <summary>
+/// Assembles a <see cref="ReasoningSession"/> for a <see cref="ReasonerKind"/>: which visual tracker runs underneath
+/// (the <c>identity</c> tracker, which holds the last box, when the VLM itself tracks), which reasoners watch the
+/// frames, and who grounds the target when no initial box is given (the instruction, else the description with
+/// R1-Track's grounding prompt).
+/// </summary>
+public static class ReasoningSetup
+{
+    /// <summary>The tracker to run under <paramref name="kind"/>: <c>identity</c> for the VLM-as-tracker modes, else <paramref name="requested"/>.</summary>
+    public static string TrackerFor(ReasonerKind kind, string requested) =>
+        kind is ReasonerKind.R1Track or ReasonerKind.VpTracker ? "identity" : requested;
+
+    /// <summary>The coordinate convention grounding uses: the override, else the one the model name implies.</summary>
+    public static CoordinateConvention GroundingConvention(ReasoningSetupOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return CoordinateConventions.ForModel(options.Model, options.Convention);
+    }
+
+    /// <summary>Checks what a kind needs before anything runs (a description, an instruction); throws ArgumentException naming the option.</summary>
+    public static void Validate(ReasoningSetupOptions options, bool hasInitialBox, string? description)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        switch (options.Kind)
+        {
+            case ReasonerKind.ReasoningTrack when string.IsNullOrWhiteSpace(description):
+                throw new ArgumentException("--reasoner reasoningtrack refines a description: give --text (or use a dataset with a language file)");
+            case ReasonerKind.VpTracker when string.IsNullOrWhiteSpace(description):
+                throw new ArgumentException("--reasoner vptracker needs the target's description: give --text (or use a dataset with a language file)");
+            case ReasonerKind.Hybrid when string.IsNullOrWhiteSpace(description):
+                throw new ArgumentException("--reasoner hybrid re-localizes with VPTracker, which needs the target's description: give --text (or use a dataset with a language file)");
+            case ReasonerKind.Instruction when string.IsNullOrWhiteSpace(options.Instruction):
+                throw new ArgumentException("--reasoner instruction needs --instruction \"...\"");
+        }
+        if (!hasInitialBox && options.Kind != ReasonerKind.Instruction && string.IsNullOrWhiteSpace(description))
+            throw new ArgumentException("no initial box: give --init x,y,w,h, or --text (the first box is then grounded by the model)");
+    }
+
+    /// <summary>A session for one sequence (reasoners keep per-sequence state: make one per sequence).</summary>
+    public static ReasoningSession CreateSession(ReasoningSetupOptions options, IChatClient client, ITracker tracker, ReasoningLog log, string? description)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(client);
+        var grounding = GroundingConvention(options);
+        var reasoners = new List<IFrameReasoner>();
+        ITargetGrounder? grounder = string.IsNullOrWhiteSpace(description) ? null : new TextGrounder(client, grounding, options.JpegQuality);
+        bool hasText = !string.IsNullOrWhiteSpace(description);
+        DescriptionRefiner Refiner() => new(client, options.Strategy, options.Triggers, options.JpegQuality);
+        switch (options.Kind)
+        {
+            case ReasonerKind.ReasoningTrack:
+                reasoners.Add(Refiner());
+                break;
+            case ReasonerKind.R1Track:
+                reasoners.Add(new R1TrackReasoner(client, new R1TrackOptions
+                {
+                    Think = options.Think,
+                    Parsing = options.Parsing,
+                    Convention = options.Convention ?? CoordinateConvention.Qwen25Absolute,
+                    JpegQuality = options.JpegQuality,
+                }));
+                break;
+            case ReasonerKind.VpTracker:
+                reasoners.Add(new VpTrackerReasoner(client, new VpTrackerOptions
+                {
+                    Role = VpTrackerRole.EveryFrame,
+                    Parsing = options.Parsing,
+                    Convention = options.Convention ?? CoordinateConvention.AbsoluteAsSent,
+                    JpegQuality = options.JpegQuality,
+                }));
+                break;
+            case ReasonerKind.Instruction:
+                var instruction = new InstructionReasoner(client, new InstructionOptions
+                {
+                    Instruction = options.Instruction ?? throw new ArgumentException("--reasoner instruction needs --instruction"),
+                    Convention = grounding,
+                    JpegQuality = options.JpegQuality,
+                });
+                reasoners.Add(instruction);
+                grounder = instruction;
+                break;
+            case ReasonerKind.Hybrid:
+                reasoners.Add(new VpTrackerReasoner(client, new VpTrackerOptions
+                {
+                    Role = VpTrackerRole.Relocator,
+                    Parsing = options.Parsing,
+                    Convention = options.Convention ?? CoordinateConvention.AbsoluteAsSent,
+                    JpegQuality = options.JpegQuality,
+                }));
+                if (hasText) reasoners.Add(Refiner());
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "unknown reasoner");
+        }
+        return new ReasoningSession { Tracker = tracker, Reasoners = reasoners, Schedule = options.Schedule, Log = log, Grounder = grounder };
+    }
+}

@@ -1,0 +1,36 @@
+using ReasonTrack.Reasoning.Parsing;
+using ReasonTrack.Reasoning.Prompts;
+using ReasonTrack.Reasoning.Scheduling;
+using ReasonTrack.Reasoning.Vlm;
+
+namespace ReasonTrack.Reasoning.Modes;
+
+/// <summary>Everything <see cref="ReasoningSetup"/> needs to assemble a reasoning run (the CLI's reasoning options).</summary>
+public sealed record ReasoningSetupOptions
+{
+    public required ReasonerKind Kind { get; init; }
+
+    /// <summary>The served model name; also picks the default coordinate convention.</summary>
+    public required string Model { get; init; }
+
+    public ScheduleMode Schedule { get; init; } = ScheduleMode.Sync;
+
+    /// <summary>Overrides the coordinate convention chosen from the model name (and R1-Track's/VPTracker's own defaults).</summary>
+    public CoordinateConvention? Convention { get; init; }
+
+    /// <summary>R1-Track think mode.</summary>
+    public bool Think { get; init; }
+
+    /// <summary>Released or tolerant reply parsing for R1-Track and VPTracker.</summary>
+    public ReplyParsing Parsing { get; init; } = ReplyParsing.Tolerant;
+
+    /// <summary>The refiner's triggers.</summary>
+    public UpdateTriggerOptions Triggers { get; init; } = UpdateTriggerOptions.Released;
+
+    public DescriptionStrategy Strategy { get; init; } = DescriptionStrategy.Initial;
+
+    /// <summary>The implicit instruction (instruction mode).</summary>
+    public string? Instruction { get; init; }
+
+    public int JpegQuality { get; init; } = 90;
+}

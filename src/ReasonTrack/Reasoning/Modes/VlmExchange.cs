@@ -1,0 +1,11 @@
+namespace ReasonTrack.Reasoning.Modes;
+
+/// <summary>One request sent and its reply: the text, why generation stopped, the sizes of the images sent and the prompt's hash.</summary>
+public sealed record VlmExchange(string Text, string? FinishReason, IReadOnlyList<string> ImageSizes, string PromptHash)
+{
+    /// <summary>The server stopped at the token limit (<c>finish_reason = length</c>): the reply may be cut off.</summary>
+    public bool CutOff => string.Equals(FinishReason, "length", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A note for the log when the reply was cut off, combined with a parser's note.</summary>
+    public string? Note(string? parseNote) => CutOff ? (parseNote is null ? "reply cut off at the token limit" : $"reply cut off at the token limit; {parseNote}") : parseNote;
+}
