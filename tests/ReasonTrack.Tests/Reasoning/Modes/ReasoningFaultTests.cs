@@ -1,0 +1,147 @@
+using ReasonTrack.Geometry;
+using ReasonTrack.Reasoning.Logging;
+using ReasonTrack.Reasoning.Modes;
+using ReasonTrack.Reasoning.Prompts;
+using ReasonTrack.Reasoning.Scheduling;
+using ReasonTrack.Trackers;
+
+namespace ReasonTrack.Tests.Reasoning.Modes;
+
+/// <summary>
+/// Every fault a model or a server can produce, at session level on real frames (Car4): the first call gets the
+/// fault, the next call a good reply. Each case shows that every frame still gets a box, the log records what
+/// happened to the faulty call, and the good reply after it is applied (nothing is stuck).
+/// </summary>
+public class ReasoningFaultTests
+{
+    private const string GoodBox = "[100,110,200,190]";
+    private const string GoodVp = "```json\n{\"visible\": \"yes\", \"bbox\": [72, 50, 180, 140]}\n```";
+    private const string GoodRefine = "<think>fine</think><d>yes</d><answer>a white car (second call)</answer>";
+
+    public static TheoryData<string> Cases =>
+    [
+        "missing-tags", "repeated-tags", "tags-in-another-order", "whitespace-and-case-variants",
+        "json-in-fence-with-trailing-text", "wrong-number-of-coordinates", "coordinates-outside-the-image", "swapped-corners",
+        "empty-reply", "cut-off-by-max-tokens", "non-utf8-text", "http-500", "http-429-then-retry", "timeout",
+        "dropped-connection", "never-answers", "garbage-body",
+    ];
+
+    private static (string Mode, FakeReply Fault) Script(string name) => name switch
+    {
+        "missing-tags" => ("reasoningtrack", FakeReply.Text("<think>The car looks the same.</think>")),
+        "repeated-tags" => ("reasoningtrack", FakeReply.Text("<think>a</think><d>yes</d><answer>a white car in shadow</answer><d>no</d><answer>something else</answer>")),
+        "tags-in-another-order" => ("reasoningtrack", FakeReply.Text("<answer>a white car in shadow</answer><d>yes</d><think>it entered the shadow</think>")),
+        "whitespace-and-case-variants" => ("reasoningtrack", FakeReply.Text("<THINK> x </THINK>\n< d > Yes </ d >\n<Answer>  a white car in shadow </Answer>")),
+        "json-in-fence-with-trailing-text" => ("vptracker", FakeReply.Text("Sure!\n```json\n{\"visible\": \"yes\", \"bbox\": [80, 52, 190, 142]}\n```\nHope this helps.")),
+        "wrong-number-of-coordinates" => ("vptracker", FakeReply.Text("```json\n{\"visible\": \"yes\", \"bbox\": [80, 52, 190]}\n```")),
+        "coordinates-outside-the-image" => ("vptracker", FakeReply.Text("```json\n{\"visible\": \"yes\", \"bbox\": [300, 10, 400, 100]}\n```")),
+        "swapped-corners" => ("vptracker", FakeReply.Text("```json\n{\"visible\": \"yes\", \"bbox\": [190, 142, 80, 52]}\n```")),
+        "empty-reply" => ("r1track", FakeReply.Text("")),
+        "cut-off-by-max-tokens" => ("r1track", FakeReply.Text("[100, 110, 2", finishReason: "length")),
+        "non-utf8-text" => ("r1track", FakeReply.Raw([.. "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"[100,110,200,190] "u8, 0xFF, 0xC3, .. "\"},\"finish_reason\":\"stop\"}]}"u8])),
+        "http-500" => ("r1track", FakeReply.Status(500)),
+        "http-429-then-retry" => ("r1track", FakeReply.Status(429)),
+        "timeout" => ("r1track", FakeReply.Text(GoodBox).After(TimeSpan.FromSeconds(5))),
+        "dropped-connection" => ("r1track", FakeReply.Drop()),
+        "never-answers" => ("r1track", FakeReply.Hang()),
+        "garbage-body" => ("r1track", FakeReply.Garbage()),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Tracking_continues_and_the_log_records_the_fault(string fault)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (mode, reply) = Script(fault);
+        var (frames, gt) = ModeFixtures.Frames("Car4", mode == "reasoningtrack" ? 5 : 3);
+        await using var server = await FakeVlmServer.StartAsync("fault-vlm", ct);
+        server.Enqueue(reply);
+        if (fault == "http-429-then-retry") server.Enqueue(FakeReply.Text(GoodBox)); // the retry of the first call
+        server.DefaultReply = FakeReply.Text(mode switch { "reasoningtrack" => GoodRefine, "vptracker" => GoodVp, _ => GoodBox });
+        // One retry, so a 429 is retried; a short per-attempt timeout, so a slow or silent server is given up on.
+        using var client = ModeFixtures.Client(server, "fault-vlm", retries: fault == "http-429-then-retry" ? 1 : 0, timeout: TimeSpan.FromMilliseconds(800));
+        using var log = new ReasoningLog(null);
+        IFrameReasoner reasoner = mode switch
+        {
+            "reasoningtrack" => new DescriptionRefiner(client, DescriptionStrategy.Initial, new UpdateTriggerOptions { Motion = false, Interval = 1 }),
+            "vptracker" => new VpTrackerReasoner(client),
+            _ => new R1TrackReasoner(client),
+        };
+        var session = new ReasoningSession
+        {
+            Tracker = TrackerRegistry.Create(mode == "reasoningtrack" ? "default" : "identity"),
+            Reasoners = [reasoner],
+            Schedule = ScheduleMode.Sync,
+            Log = log,
+        };
+
+        var outcome = session.Run(new InMemoryFrameSource("Car4", frames), gt[0], "a white car", cancellation: ct);
+
+        // Every frame has a finite box, and the calls are all in the log, the last one a success.
+        outcome.Frames.ShouldBe(frames.Count);
+        outcome.Boxes.ShouldAllBe(b => b.IsFinite && b.W > 0 && b.H > 0);
+        var records = log.Records;
+        records.Count.ShouldBe(2, string.Join("\n", records));
+        var faulty = records[0];
+        records[1].Status.ShouldBe("ok");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{fault}: status {faulty.Status}, decision {faulty.Decision}, note {faulty.ParseNote}, error {faulty.Error}");
+
+        switch (fault)
+        {
+            case "missing-tags":
+                (faulty.Status, faulty.Decision).ShouldBe(("fallback", "d=no")); // released defaults: d = no, the initial text stays
+                faulty.ParseNote.ShouldNotBeNull();
+                session.Descriptions[3].ShouldBe("a white car");
+                break;
+            case "repeated-tags" or "tags-in-another-order":
+                faulty.Decision.ShouldBe("d=yes"); // the first match of each tag, wherever it is
+                session.Descriptions[3].ShouldBe("a white car in shadow");
+                break;
+            case "whitespace-and-case-variants":
+                faulty.ParseNote.ShouldNotBeNull();
+                faulty.RawReply!.ShouldContain("< d > Yes </ d >");
+                session.Descriptions[3].ShouldBe("a white car in shadow"); // tolerant reading: tags and 'Yes' recognised
+                break;
+            case "json-in-fence-with-trailing-text":
+                faulty.Status.ShouldBe("ok");
+                outcome.Boxes[1].ShouldBe(new Box(80, 52, 110, 90));
+                break;
+            case "wrong-number-of-coordinates":
+                faulty.Status.ShouldBe("fallback");
+                outcome.Boxes[1].ShouldBe(gt[0]); // the previous box is kept
+                break;
+            case "coordinates-outside-the-image":
+                faulty.Status.ShouldBe("ok");
+                faulty.ParseNote!.ShouldContain("clipped");
+                outcome.Boxes[1].ShouldBe(new Box(300, 10, 60, 90)); // x2 400 clipped to the 360 px width
+                break;
+            case "swapped-corners":
+                faulty.ParseNote!.ShouldContain("swapped");
+                outcome.Boxes[1].ShouldBe(new Box(80, 52, 110, 90));
+                break;
+            case "empty-reply":
+                (faulty.Status, faulty.RawReply).ShouldBe(("fallback", ""));
+                outcome.Scores[1].ShouldBe(0);
+                break;
+            case "cut-off-by-max-tokens":
+                faulty.Status.ShouldBe("fallback");
+                faulty.ParseNote!.ShouldContain("cut off at the token limit");
+                break;
+            case "non-utf8-text":
+                faulty.Status.ShouldBe("ok"); // decoded leniently (U+FFFD); the list before it is read
+                faulty.RawReply!.ShouldContain('\uFFFD');
+                outcome.Scores[1].ShouldBe(1);
+                break;
+            case "http-429-then-retry":
+                faulty.Status.ShouldBe("ok");
+                server.Requests.Count.ShouldBe(3); // 429, its retry, the second frame's call
+                break;
+            default: // HTTP errors, timeouts, dropped or silent connections, a body that is not JSON
+                faulty.Status.ShouldBe("error");
+                faulty.Error.ShouldNotBeNull();
+                outcome.Boxes[1].ShouldBe(gt[0]); // nothing answered: the identity tracker holds the last box
+                break;
+        }
+    }
+}
