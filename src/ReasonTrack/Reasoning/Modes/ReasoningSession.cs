@@ -45,7 +45,7 @@ public sealed class ReasoningSession
         Descriptions.Clear();
         using var scheduler = new ReasoningScheduler<(IFrameReasoner Reasoner, ReasoningAnswer Answer)>(Schedule)
         {
-            OnSuperseded = (frame, trigger) => Log.Write(new ReasoningLogRecord { Frame = frame + 1, Mode = "?", Trigger = trigger, Status = "superseded" }),
+            OnSuperseded = (frame, trigger, mode) => Log.Write(new ReasoningLogRecord { Frame = frame + 1, Mode = mode ?? "?", Trigger = trigger, Status = "superseded" }),
         };
         var wrapped = new ReasoningTracker(Tracker, this, scheduler, state);
         var outcome = SequenceTracking.Run(wrapped, source, frame => initialBox ?? Ground(frame, state, source.Name, cancellation), observe, progress, cancellation);
@@ -85,7 +85,7 @@ public sealed class ReasoningSession
         {
             Frame = c.Frame + 1,
             AppliedAtFrame = appliedAt is null ? null : appliedAt + 1,
-            Mode = mode ?? reasoner?.Mode ?? "?",
+            Mode = mode ?? reasoner?.Mode ?? c.Source ?? "?",
             Trigger = c.Trigger,
             Status = c.Error is not null ? "error" : statusOverride ?? answer?.Status ?? "ok",
             Images = answer?.Images ?? [],
@@ -142,7 +142,7 @@ public sealed class ReasoningSession
                 var request = r.Consider(frame.Index, frame, result, state);
                 if (request is null) continue;
                 var reasoner = r;
-                scheduler.Submit(frame.Index, request.Trigger, async ct => (reasoner, await request.Work(ct).ConfigureAwait(false)));
+                scheduler.Submit(frame.Index, request.Trigger, async ct => (reasoner, await request.Work(ct).ConfigureAwait(false)), reasoner.Mode);
             }
         }
 

@@ -10,7 +10,7 @@ public sealed class ReasoningScheduler<T> : IDisposable
     private readonly object _gate = new();
     private readonly List<ReasoningCompletion<T>> _completed = [];
     private readonly CancellationTokenSource _stop = new();
-    private (int Frame, string Trigger, Func<CancellationToken, Task<T>> Work)? _pending;
+    private (int Frame, string Trigger, Func<CancellationToken, Task<T>> Work, string? Source)? _pending;
     private Task? _running;
 
     public ReasoningScheduler(ScheduleMode mode) => Mode = mode;
@@ -29,14 +29,14 @@ public sealed class ReasoningScheduler<T> : IDisposable
     /// <summary>True while a call is running or waiting.</summary>
     public bool Busy { get { lock (_gate) return _running is not null || _pending is not null; } }
 
-    /// <summary>Called with every superseded request (frame, trigger), so it can be logged.</summary>
-    public Action<int, string>? OnSuperseded { get; init; }
+    /// <summary>Called with every superseded request (frame, trigger, source), so it can be logged.</summary>
+    public Action<int, string, string?>? OnSuperseded { get; init; }
 
     /// <summary>
     /// Asks for a reasoning call about <paramref name="frame"/>. Sync: runs it now and returns when it is done.
     /// Realtime: starts it if nothing runs, otherwise puts it in the pending slot (replacing a waiting one).
     /// </summary>
-    public void Submit(int frame, string trigger, Func<CancellationToken, Task<T>> work)
+    public void Submit(int frame, string trigger, Func<CancellationToken, Task<T>> work, string? source = null)
     {
         Submitted++;
         if (Mode == ScheduleMode.Sync)
@@ -46,11 +46,11 @@ public sealed class ReasoningScheduler<T> : IDisposable
             try
             {
                 var result = work(_stop.Token).GetAwaiter().GetResult();
-                c = new(frame, trigger, result, null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                c = new(frame, trigger, result, null, System.Diagnostics.Stopwatch.GetElapsedTime(started), source);
             }
             catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
             {
-                c = new(frame, trigger, default, e, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                c = new(frame, trigger, default, e, System.Diagnostics.Stopwatch.GetElapsedTime(started), source);
             }
             lock (_gate) { _completed.Add(c); Completed++; }
             return;
@@ -60,19 +60,19 @@ public sealed class ReasoningScheduler<T> : IDisposable
         {
             if (_running is null)
             {
-                _running = RunAsync(frame, trigger, work);
+                _running = RunAsync(frame, trigger, work, source);
                 return;
             }
             if (_pending is { } old)
             {
                 Superseded++;
-                OnSuperseded?.Invoke(old.Frame, old.Trigger);
+                OnSuperseded?.Invoke(old.Frame, old.Trigger, old.Source);
             }
-            _pending = (frame, trigger, work);
+            _pending = (frame, trigger, work, source);
         }
     }
 
-    private async Task RunAsync(int frame, string trigger, Func<CancellationToken, Task<T>> work)
+    private async Task RunAsync(int frame, string trigger, Func<CancellationToken, Task<T>> work, string? source)
     {
         // Leave the caller's thread at once: the frame loop must not run any part of the work.
         await Task.Yield();
@@ -83,11 +83,11 @@ public sealed class ReasoningScheduler<T> : IDisposable
             try
             {
                 var result = await work(_stop.Token).ConfigureAwait(false);
-                c = new(frame, trigger, result, null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                c = new(frame, trigger, result, null, System.Diagnostics.Stopwatch.GetElapsedTime(started), source);
             }
             catch (Exception e)
             {
-                c = new(frame, trigger, default, e, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                c = new(frame, trigger, default, e, System.Diagnostics.Stopwatch.GetElapsedTime(started), source);
             }
             lock (_gate)
             {
@@ -96,7 +96,7 @@ public sealed class ReasoningScheduler<T> : IDisposable
                 if (_pending is { } next && !_stop.IsCancellationRequested)
                 {
                     _pending = null;
-                    (frame, trigger, work) = next;
+                    (frame, trigger, work, source) = next;
                     continue;
                 }
                 _running = null;

@@ -1,3 +1,4 @@
+using ReasonTrack.Media;
 using System.Text.Json;
 using ReasonTrack.Reasoning.Logging;
 using ReasonTrack.Reasoning.Modes;

@@ -1,3 +1,4 @@
+using ReasonTrack.Media;
 using System.Globalization;
 using ReasonTrack.Geometry;
 using ReasonTrack.Reasoning.Logging;

@@ -1,3 +1,4 @@
+using ReasonTrack.Media;
 using ReasonTrack.Geometry;
 using ReasonTrack.Reasoning.Logging;
 using ReasonTrack.Reasoning.Modes;
@@ -84,6 +85,7 @@ public class ReasoningFaultTests
         var records = log.Records;
         records.Count.ShouldBe(2, string.Join("\n", records));
         var faulty = records[0];
+        records.ShouldAllBe(r => r.Mode == mode); // known even when the call failed
         records[1].Status.ShouldBe("ok");
         TestContext.Current.TestOutputHelper?.WriteLine($"{fault}: status {faulty.Status}, decision {faulty.Decision}, note {faulty.ParseNote}, error {faulty.Error}");
 

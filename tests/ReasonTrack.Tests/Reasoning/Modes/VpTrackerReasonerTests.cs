@@ -1,3 +1,4 @@
+using ReasonTrack.Media;
 using ReasonTrack.Geometry;
 using ReasonTrack.Reasoning.Logging;
 using ReasonTrack.Reasoning.Modes;

@@ -23,7 +23,7 @@ public class ReasoningSchedulerTests
     {
         var release = new TaskCompletionSource();
         var superseded = new List<int>();
-        using var s = new ReasoningScheduler<int>(ScheduleMode.Realtime) { OnSuperseded = (f, _) => superseded.Add(f) };
+        using var s = new ReasoningScheduler<int>(ScheduleMode.Realtime) { OnSuperseded = (f, _, _) => superseded.Add(f) };
         var sw = Stopwatch.StartNew();
         s.Submit(1, "t", async _ => { await release.Task; return 1; });
         s.Submit(2, "t", _ => Task.FromResult(2));

@@ -1,10 +1,12 @@
 using ReasonTrack.Geometry;
-using ReasonTrack.Media;
 
-namespace ReasonTrack.Tests.Reasoning.Modes;
+namespace ReasonTrack.Media;
 
-/// <summary>Frames already decoded, served again and again (nothing is disposed: the list owns them).</summary>
-internal sealed class InMemoryFrameSource(string name, IReadOnlyList<ImageFrame> frames) : IFrameSource
+/// <summary>
+/// Frames already decoded, served again and again (nothing is disposed: the list owns them). For measurements that
+/// must not include decoding (throughput benchmarks) and for tests.
+/// </summary>
+public sealed class InMemoryFrameSource(string name, IReadOnlyList<ImageFrame> frames) : IFrameSource
 {
     public string Name => name;
     public ImageSize Size => frames[0].Size;
