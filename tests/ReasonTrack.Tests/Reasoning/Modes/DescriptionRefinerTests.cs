@@ -66,4 +66,62 @@ public class DescriptionRefinerTests
         session.Descriptions[50].ShouldBe("a white car driving under a bridge"); // the error changed nothing
         session.Descriptions[^1].ShouldBe("a white car"); // d = no: the initial text is back in force
     }
+
+    /// <summary>
+    /// The real ReasoningTrack pair (TNLLT JE_Assian_ship_v01, frames 715 and 1091) as the refiner sends it, answered
+    /// by the server with real model outputs: a d = yes output from the 997 SFT samples, then the README example (d = no).
+    /// </summary>
+    [Fact]
+    public async Task Sends_the_real_frame_pair_and_applies_real_model_outputs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string dir = SharedData.Require("data/reasoningtrack-sample");
+        using var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "data.json")));
+        string description = meta.RootElement.GetProperty("language_description").GetString()!;
+        var box = TrackCommandBox(meta.RootElement.GetProperty("img1_groundtruth").GetString()!);
+        // A d = yes output of the SFT set, its answer read here with the released regex, independently of our parser.
+        string sftDir = SharedData.Require("data/reasoningtrack-sft");
+        string realYes = Directory.GetFiles(sftDir, "*.json").Order(StringComparer.Ordinal)
+            .SelectMany(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.EnumerateArray().Select(e => e.GetProperty("output").GetString()!).ToList())
+            .First(o => System.Text.RegularExpressions.Regex.Match(o, "<d>(.*?)</d>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value.Trim() == "yes");
+        string realAnswer = System.Text.RegularExpressions.Regex.Match(realYes, "<answer>(.*?)</answer>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value.Trim();
+        const string ReadmeExample = "<think>Okay, let's see. The initial text is \"a ship\". I need to check if this needs updating based on the two frames provided.</think><d>no</d><answer>a ship</answer>";
+
+        string[] paths = [Path.Combine(dir, "img1.jpg"), Path.Combine(dir, "img2.jpg"), Path.Combine(dir, "img2.jpg"), Path.Combine(dir, "img2.jpg"), Path.Combine(dir, "img2.jpg")];
+        var frames = new List<ImageFrame>();
+        using (var source = FfmpegFrameSource.FromImages(paths, new FrameSourceOptions { Format = PixelFormat.Rgb24 }))
+            foreach (var f in source.ReadFrames(ct))
+                using (f) frames.Add(f.Clone());
+        await using var server = await FakeVlmServer.StartAsync("reasoningtrack-3b", ct);
+        server.Enqueue(FakeReply.Text(realYes), FakeReply.Text(ReadmeExample));
+        using var client = new OpenAiCompatibleChatClient(new VlmClientOptions { BaseUrl = server.BaseUrl, Model = "reasoningtrack-3b", MaxRetries = 0 });
+        using var log = new ReasoningLog(null);
+        var session = new ReasoningSession
+        {
+            Tracker = TrackerRegistry.Create("identity"),
+            Reasoners = [new DescriptionRefiner(client, DescriptionStrategy.Initial, new UpdateTriggerOptions { Motion = false, Interval = 1 })],
+            Schedule = ScheduleMode.Sync,
+            Log = log,
+        };
+
+        session.Run(new InMemoryFrameSource("JE_Assian_ship_v01", frames), box, description, cancellation: ct);
+
+        // Trigger on frame 2 (index 1), sent on index 2 with the frame of the last update (index 0 = img1) and the current one (img2).
+        server.Requests.Count.ShouldBe(2);
+        var request = server.Requests[0];
+        var images = request.Images();
+        images.Count.ShouldBe(2);
+        images[0].Bytes.Length.ShouldNotBe(images[1].Bytes.Length); // two different frames, in order
+        images.ShouldAllBe(i => i.DeclaredMime == "image/jpeg" && i.Header!.Value.Width == frames[0].Width && i.Header!.Value.Height == frames[0].Height);
+        request.Root.GetProperty("messages")[1].GetProperty("content")[2].GetProperty("text").GetString().ShouldBe("the wooden ship on the river");
+        session.Descriptions[2].ShouldBe(realAnswer);
+        session.Descriptions[4].ShouldBe(description); // README example: d = no, the initial text is back
+        log.Records.Select(r => r.Decision).ShouldBe(["d=yes", "d=no"]);
+    }
+
+    private static ReasonTrack.Geometry.Box TrackCommandBox(string text)
+    {
+        var v = text.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return new ReasonTrack.Geometry.Box(v[0], v[1], v[2], v[3]);
+    }
 }
