@@ -152,7 +152,18 @@ internal sealed record ReasoningCliSelection(ReasoningSetupOptions Setup, VlmCli
         string stem = Path.Combine(dir, source.Name);
         using var log = new ReasoningLog(stem + "_reasoning.jsonl");
         var session = ReasoningSetup.CreateSession(Setup, client, tracker, log, description);
-        var outcome = session.Run(source, init, description, observe, progress);
+        // The annotated video shows the description in force under each frame (the session records it before the
+        // frame is observed), cut to what fits the frame's width in the 6 px built-in font.
+        Action<Media.ImageFrame, TrackResult>? annotate = observe is null ? null : (frame, result) =>
+        {
+            if (session.Descriptions.Count > 0 && session.Descriptions[^1] is { Length: > 0 } text)
+            {
+                int fit = Math.Max(4, (frame.Width - 8) / 6);
+                Media.Drawing.DrawText(frame, 4, frame.Height - 12, text.Length <= fit ? text : text[..(fit - 3)] + "...", Media.Rgb.White);
+            }
+            observe(frame, result);
+        };
+        var outcome = session.Run(source, init, description, annotate, progress);
         ReasoningSession.WriteDescriptions(stem + "_descriptions.txt", session.Descriptions);
         return outcome;
     }
