@@ -48,13 +48,16 @@ public class RealtimeThroughputTests
             return (o.TrackingFramesPerSecond, log.Records, session.Descriptions);
         }
 
-        // Best of two for both, interleaved, so that JIT warm-up and a noisy neighbour flatter neither side.
+        // Best of three for both, interleaved, so that JIT warm-up and a noisy neighbour flatter neither side.
         var realtimeTriggers = UpdateTriggerOptions.Released; // the released motion trigger: asks far more often than the model can answer
-        double alone1 = Alone();
-        var rt1 = WithReasoning(ScheduleMode.Realtime, realtimeTriggers, frames.Count);
-        double alone = Math.Max(alone1, Alone());
-        var rt2 = WithReasoning(ScheduleMode.Realtime, realtimeTriggers, frames.Count);
-        var realtime = rt1.Fps >= rt2.Fps ? rt1 : rt2;
+        double alone = 0;
+        (double Fps, IReadOnlyList<ReasoningLogRecord> Log, List<string?> Descriptions) realtime = (0, [], []);
+        for (int round = 0; round < 3; round++)
+        {
+            alone = Math.Max(alone, Alone());
+            var r = WithReasoning(ScheduleMode.Realtime, realtimeTriggers, frames.Count);
+            if (r.Fps > realtime.Fps) realtime = r;
+        }
         var sync = WithReasoning(ScheduleMode.Sync, new UpdateTriggerOptions { Motion = false, Interval = 100 }, frames.Count);
 
         TestContext.Current.TestOutputHelper?.WriteLine(
