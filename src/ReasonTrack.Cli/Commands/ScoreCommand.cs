@@ -12,8 +12,10 @@ internal static class ScoreCommand
     {
         var reward = new Option<string?>("--reward", "-r")
         {
-            Description = "The reward: r1track (no-think: shaped GIoU, -1 if unparseable), r1track-think (format/length gates and terms), " +
-                          "reasoningtrack-format, reasoningtrack-strict, reasoningtrack-judge (0.1*format + 0.1*strict + 0*iou + 0.15*judge; needs --vlm-url and --model).",
+            Description = "The reward: r1track (no-think: shaped GIoU of the reply, -1 if it is not a JSON list of 4 numbers), " +
+                          "r1track-think (-1 if empty, not a fullmatch of the think/answer format, or under 128 tokens; else r + 0.05*format + 0.1*(448 - L)/64 beyond 448 tokens), " +
+                          "reasoningtrack-format (think, d and answer tags all present), reasoningtrack-strict (ordered tags, d yes/no), " +
+                          "reasoningtrack-judge (0.1*format + 0.1*strict + 0*iou + 0.15*judge; needs --vlm-url and --model).",
         };
         var input = new Option<string?>("--input", "-i")
         {

@@ -14,7 +14,7 @@ public readonly record struct ResponseLength(int Tokens, bool Estimated)
 {
     /// <summary>How the estimate is made, for documentation and for the score command's output.</summary>
     public const string EstimateDescription =
-        "pieces of the Qwen2/Qwen2.5 pre-tokenizer split (a lower bound on the BPE token count: BPE never merges across pieces)";
+        "pieces of the Qwen2/Qwen2.5 pre-tokenizer split, a lower bound on the BPE token count since BPE never merges across pieces";
 
     // The pre-tokenizer split of Qwen2 and Qwen2.5 (tokenizer.json, pre_tokenizer Split): contractions, letter runs with
     // one leading non-letter, single digits, punctuation runs, newlines, other whitespace.
