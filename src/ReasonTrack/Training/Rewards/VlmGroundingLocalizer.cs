@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using ReasonTrack.Geometry;
 using ReasonTrack.IO;
 using ReasonTrack.Media;
+using ReasonTrack.Reasoning.Modes;
 using ReasonTrack.Reasoning.Parsing;
 using ReasonTrack.Reasoning.Prompts;
 using ReasonTrack.Reasoning.Vlm;
@@ -53,15 +54,7 @@ public sealed class VlmGroundingLocalizer(IChatClient client, CoordinateConventi
 
         var message = new ChatMessage(ChatRole.User,
             [new DataContent(bytes, mime), new TextContent(R1TrackPrompts.GroundingPrompt(request.Description))]);
-        var sampling = R1TrackPrompts.Sampling;
-        var options = new ChatOptions
-        {
-            Temperature = (float?)sampling.Temperature,
-            TopP = (float?)sampling.TopP,
-            TopK = sampling.TopK,
-            MaxOutputTokens = sampling.MaxTokens,
-        };
-        var response = await client.GetResponseAsync([message], options, cancellationToken).ConfigureAwait(false);
+        var response = await client.GetResponseAsync([message], PromptSender.ToOptions(R1TrackPrompts.Sampling), cancellationToken).ConfigureAwait(false);
         string text = response.Text;
         var reply = GroundingReply.Parse(text);
         string? note = reply.Report.Outcome == ParseOutcome.Ok ? null : reply.Report.ToString();
