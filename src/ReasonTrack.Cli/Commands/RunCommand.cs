@@ -33,15 +33,16 @@ internal static class RunCommand
         var sequences = new Option<string?>("--sequences", "-s") { Description = "A text file listing the sequences to track, one per line." };
         var format = new Option<string>("--format") { Description = "Results layout: plain, pytracking, matlab, got10k, vptracker.", DefaultValueFactory = _ => "plain" };
         var noResume = new Option<bool>("--no-resume") { Description = "Track every sequence again even when its results exist." };
+        var name = new Option<string?>("--name") { Description = "Name the results are filed under (default: the tracker; with --reasoner: r1track, vptracker or <tracker>-<reasoner>). Give each configuration its own name or --out, or resume will take one configuration's results for another's." };
         var cmd = new Command("run", "Run a tracker over a dataset (resumable, parallel, shardable), then print the evaluation.")
         {
-            dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume,
+            dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name,
         };
         var reasoning = new ReasoningCliOptions();
         reasoning.AddTo(cmd);
         cmd.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(sequences), parse.GetValue(format)!, parse.GetValue(noResume),
-            reasoning.Read(parse))));
+            reasoning.Read(parse), parse.GetValue(name))));
         return cmd;
     }
 
@@ -55,7 +56,7 @@ internal static class RunCommand
     }
 
     private static int Run(string datasetKey, string root, string trackerName, string[] settings, string? modelDir, string outDir,
-        int jobs, string? shardText, string? listFile, string format, bool noResume, ReasoningCliSelection? reasoning)
+        int jobs, string? shardText, string? listFile, string format, bool noResume, ReasoningCliSelection? reasoning, string? name)
     {
         var layout = TrackCommand.ParseLayout(format);
         var (shardIndex, shardCount) = ParseShard(shardText);
@@ -66,7 +67,8 @@ internal static class RunCommand
         var parsedSettings = TrackerSettings.Parse(settings);
         var context = new TrackerContext { ModelDirectory = modelDir };
         string trackerKey = reasoning is null ? trackerName : ReasoningSetup.TrackerFor(reasoning.Setup.Kind, trackerName);
-        string resultName = reasoning?.ResultName(trackerName) ?? trackerName;
+        string resultName = name ?? reasoning?.ResultName(trackerName) ?? trackerName;
+        if (resultName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || resultName.Length == 0) throw new ArgumentException($"--name '{resultName}' cannot be a file name");
         bool grounded = reasoning is not null && reasoning.GroundInit && (reasoning.Text is not null || reasoning.Setup.Instruction is not null);
         // Fail on bad settings before any work starts.
         TrackerRegistry.Create(trackerKey, parsedSettings, context).Dispose();
@@ -82,7 +84,8 @@ internal static class RunCommand
         foreach (var s in mine)
         {
             string path = ResultWriter.PathFor(layout, outDir, resultName, s.Name);
-            if (!noResume && IsComplete(path, s.Length)) { resumed++; continue; }
+            // With reasoning, a sequence is done only when its reasoning log and descriptions were written too.
+            if (!noResume && IsComplete(path, s.Length) && (reasoning is null || ReasoningOutputsExist(path, s.Name))) { resumed++; continue; }
             todo.Add(s);
         }
         Console.WriteLine($"{ds.DisplayName}: {mine.Count} sequence(s) in shard {shardIndex}/{shardCount}; {resumed} already done, {todo.Count} to track with {resultName} ({jobs} in parallel)" +
@@ -159,6 +162,12 @@ internal static class RunCommand
         foreach (var w in report.Warnings) Console.WriteLine($"warning: {w}");
         TerminalTable.Print(report);
         return 0;
+    }
+
+    private static bool ReasoningOutputsExist(string boxesPath, string sequence)
+    {
+        string stem = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(boxesPath))!, sequence);
+        return File.Exists(stem + "_reasoning.jsonl") && File.Exists(stem + "_descriptions.txt");
     }
 
     private static bool IsComplete(string path, int rows)

@@ -80,9 +80,19 @@ public sealed class ReasoningCommandTests : IDisposable
         log[0].GetProperty("trigger").GetString().ShouldBe("init");
         log.Skip(1).ShouldAllBe(r => r.GetProperty("trigger").GetString() == "every-frame" && r.GetProperty("status").GetString() == "ok");
         File.ReadAllLines(Path.Combine(_dir, "Football1_descriptions.txt")).Length.ShouldBe(74);
-        // The first box is the grounded one, not the ground truth's.
+        // The first box is the grounded one, not the ground truth's: [300,120,330,160] in the pixels of the image sent
+        // (Qwen2.5: the frame resized client-side), scaled to the frame's own size.
         var grounding = server.Requests[0];
         grounding.Body.ShouldContain("Please return the coordinates of the player in the white shirt in JSON format.");
+        var sent = grounding.Images().Single().Header!.Value;
+        string firstFrame = Directory.GetFiles(Path.Combine(root, "Football1", "img")).Order(StringComparer.Ordinal).First();
+        ReasonTrack.Media.ImageHeader.TryRead(File.ReadAllBytes(firstFrame), out var frame).ShouldBeTrue();
+        (sent.Width, sent.Height).ShouldNotBe((frame.Width, frame.Height)); // resized, so the mapping is not the identity
+        var row1 = NumericTable.Read(Path.Combine(_dir, "Football1.txt")).ToBoxes()[0];
+        row1.X.ShouldBe(300.0 * frame.Width / sent.Width, 0.01);
+        row1.Y.ShouldBe(120.0 * frame.Height / sent.Height, 0.01);
+        (row1.X + row1.W).ShouldBe(330.0 * frame.Width / sent.Width, 0.01);
+        (row1.Y + row1.H).ShouldBe(160.0 * frame.Height / sent.Height, 0.01);
     }
 
     [Theory]

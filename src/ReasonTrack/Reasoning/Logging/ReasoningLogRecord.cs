@@ -9,7 +9,7 @@ public sealed record ReasoningLogRecord
     /// <summary>1-based frame at which the answer was applied (realtime: later than <see cref="Frame"/>); null if never.</summary>
     public int? AppliedAtFrame { get; init; }
 
-    /// <summary><c>reasoningtrack</c>, <c>r1track</c>, <c>vptracker</c>, <c>instruction</c>.</summary>
+    /// <summary><c>reasoningtrack</c>, <c>r1track</c>, <c>vptracker</c>, <c>instruction</c>, or <c>grounding</c> (text initialization).</summary>
     public required string Mode { get; init; }
 
     /// <summary>What caused the call: <c>interval</c>, <c>motion</c>, <c>confidence</c>, <c>lost</c>, <c>init</c>, <c>every-frame</c>, ...</summary>

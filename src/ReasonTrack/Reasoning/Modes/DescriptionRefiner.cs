@@ -12,16 +12,24 @@ namespace ReasonTrack.Reasoning.Modes;
 /// ReasoningTrack's description refiner as a reasoner: triggers are checked on every frame (released motion rule,
 /// optional interval and confidence drop); a trigger found on frame k sends the request on frame k+1, as the
 /// released tracker does, with the frame of the previous update, the current frame and the text to refine
-/// (JPEG, no sampling fields). The reply is parsed with the released defaults and the description strategy decides
-/// what is in force.
+/// (JPEG, no sampling fields). The reply is parsed with the released defaults (<paramref name="parsing"/>: released
+/// by default, d must be exactly <c>yes</c>) and the description strategy decides what is in force.
+/// <para>
+/// The confidence trigger compares with the tracker's score on frame 2, the first frame it actually tracks (frame 1
+/// is the initialization, which has no score of its own). In realtime mode a newer request of this refiner replaces
+/// one still waiting: the frame pair sent is then (last sent frame, newest frame), so no change is skipped, only an
+/// intermediate comparison. An answer is applied to the text that was sent with it, not the text in force when it
+/// arrives (the same for every strategy but cascaded).
+/// </para>
 /// </summary>
-public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy strategy, UpdateTriggerOptions? triggers = null, int jpegQuality = 90) : IFrameReasoner
+public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy strategy, UpdateTriggerOptions? triggers = null, int jpegQuality = 90,
+    ReplyParsing parsing = ReplyParsing.Released) : IFrameReasoner
 {
     private readonly UpdateTriggerOptions _triggers = triggers ?? UpdateTriggerOptions.Released;
     private DescriptionState? _description;
     private ImageFrame? _hisFrame;
     private Box _hisBox;
-    private double _firstScore = 1;
+    private double? _firstScore;
     private string? _due;
 
     public string Mode => "reasoningtrack";
@@ -33,10 +41,11 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
             _description = new DescriptionState(strategy, state.InitialDescription ?? throw new ArgumentException("the reasoningtrack refiner needs a description (--text)"));
             _hisFrame = image.Clone();
             _hisBox = tracked.Box;
-            _firstScore = tracked.Score;
+            _firstScore = null;
             state.LastUpdateFrame = frame;
             return null;
         }
+        _firstScore ??= tracked.Score;
         if (_due is { } trigger)
         {
             _due = null;
@@ -57,7 +66,7 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
     {
         // The released client sends no temperature and no max_tokens: the prompt's sampling is "server defaults".
         var exchange = await PromptSender.SendAsync(client, ReasoningTrackPrompts.Build(previous, current, text), jpegQuality, ct).ConfigureAwait(false);
-        var reply = ReasoningTrackReply.Parse(exchange.Text);
+        var reply = ReasoningTrackReply.Parse(exchange.Text, parsing);
         return new ReasoningAnswer
         {
             Status = reply.Report.Outcome == ParseOutcome.Fallback ? "fallback" : "ok",
@@ -67,15 +76,17 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
             PromptHash = exchange.PromptHash,
             Images = exchange.ImageSizes,
             ParseNote = exchange.Note(reply.Report.Outcome == ParseOutcome.Ok ? null : reply.Report.ToString()),
+            Detail = (reply, text),
         };
     }
 
     public AnswerUse Apply(ReasoningAnswer answer, int askedFrame, int currentFrame, ReasoningState state)
     {
-        if (_description is null || answer.RawReply is null) return AnswerUse.Stale;
-        _description = _description.Apply(ReasoningTrackReply.Parse(answer.RawReply));
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(state);
+        if (_description is null || answer.Detail is not (ReasoningTrackReply reply, string sent)) return AnswerUse.Stale;
+        _description = _description.Apply(reply, sent);
         state.Description = _description.InForce;
         return AnswerUse.Applied;
     }
-
 }

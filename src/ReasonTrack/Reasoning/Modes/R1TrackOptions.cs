@@ -20,7 +20,7 @@ public sealed record R1TrackOptions
     public CoordinateConvention Convention { get; init; } = CoordinateConvention.Qwen25Absolute;
 
     /// <summary>Released: strict JSON (and the think fullmatch); Tolerant also reads fences, stray text and cut-off lists.</summary>
-    public ReplyParsing Parsing { get; init; } = ReplyParsing.Tolerant;
+    public ReplyParsing Parsing { get; init; } = ReplyParsing.Released;
 
     /// <summary>The released script keeps the previous box when the new one touches the image border (on by default).</summary>
     public bool RejectBorderBoxes { get; init; } = true;

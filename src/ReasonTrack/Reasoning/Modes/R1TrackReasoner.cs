@@ -26,6 +26,7 @@ public sealed class R1TrackReasoner(IChatClient client, R1TrackOptions? options 
     private TargetCrop? _template;
     private BoxXyxy _lastCropBox;
     private Box _lastBox;
+    private int _version; // bumped whenever _lastBox/_lastCropBox change, so a fallback computed from older state can be told apart
 
     public string Mode => "r1track";
 
@@ -45,10 +46,11 @@ public sealed class R1TrackReasoner(IChatClient client, R1TrackOptions? options 
         var lastCropBox = _lastCropBox;
         var lastBox = _lastBox;
         var size = image.Size;
-        return new ReasoningRequest("every-frame", ct => AskAsync(template, search, lastCropBox, lastBox, size, ct));
+        int version = _version;
+        return new ReasoningRequest("every-frame", ct => AskAsync(template, search, lastCropBox, lastBox, size, version, ct));
     }
 
-    private async Task<ReasoningAnswer> AskAsync(TargetCrop template, TargetCrop search, BoxXyxy lastCropBox, Box lastBox, ImageSize size, CancellationToken ct)
+    private async Task<ReasoningAnswer> AskAsync(TargetCrop template, TargetCrop search, BoxXyxy lastCropBox, Box lastBox, ImageSize size, int version, CancellationToken ct)
     {
         var model = new CoordinateMapper(_options.Convention, search.Image.Size, search.Image.Size);
         // The box written into the prompt is in the model's space (crop pixels for Qwen2.5-VL on 336 px crops).
@@ -67,19 +69,24 @@ public sealed class R1TrackReasoner(IChatClient client, R1TrackOptions? options 
             PromptHash = exchange.PromptHash,
             Images = exchange.ImageSizes,
             ParseNote = exchange.Note(location.Report.Outcome == ParseOutcome.Ok ? null : location.Report.ToString()),
-            Detail = location,
+            Detail = (location, version),
         };
     }
 
     /// <summary>
-    /// Every answer is applied, however late: R1-Track has no other source of boxes, and answers arrive in the order
-    /// they were asked. Score 1 when the reply's box was used, 0 when the previous box was kept.
+    /// A box the model gave is applied however late: R1-Track has no other source of boxes, and answers arrive in the
+    /// order they were asked. A fallback (the previous crop-space box, or the previous frame box) is applied only when
+    /// it was computed from the state still in force: in realtime mode a later request can start before an earlier
+    /// answer is applied, and its fallback would move the box back (stale). Score 1 when the reply's box was used,
+    /// 0 for a fallback.
     /// </summary>
     public AnswerUse Apply(ReasoningAnswer answer, int askedFrame, int currentFrame, ReasoningState state)
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(state);
-        if (answer.Detail is not R1TrackLocation location) return AnswerUse.Stale;
+        if (answer.Detail is not (R1TrackLocation location, int version)) return AnswerUse.Stale;
+        if (!location.Updated && version != _version) return AnswerUse.Stale;
+        _version++;
         _lastCropBox = location.LastCropBox;
         _lastBox = location.Box;
         state.Correction = new TrackResult(location.Box, location.Updated ? 1 : 0, true);

@@ -43,16 +43,29 @@ public sealed class ReasoningSession
             throw new ArgumentException("no initial box and nothing to ground the target with: give --init, --text or --instruction");
         var state = new ReasoningState(description);
         Descriptions.Clear();
-        using var scheduler = new ReasoningScheduler<(IFrameReasoner Reasoner, ReasoningAnswer Answer)>(Schedule)
+        // One scheduler per reasoner: each has its own running call and waiting slot, so a re-localizer asking while
+        // the target is lost never supersedes the refiner's waiting request (and the other way round).
+        var schedulers = Reasoners.Select(_ => new ReasoningScheduler<(IFrameReasoner Reasoner, ReasoningAnswer Answer)>(Schedule)
         {
             OnSuperseded = (frame, trigger, mode) => Log.Write(new ReasoningLogRecord { Frame = frame + 1, Mode = mode ?? "?", Trigger = trigger, Status = "superseded" }),
-        };
-        var wrapped = new ReasoningTracker(Tracker, this, scheduler, state);
-        var outcome = SequenceTracking.Run(wrapped, source, frame => initialBox ?? Ground(frame, state, source.Name, cancellation), observe, progress, cancellation);
-        foreach (var c in scheduler.Finish(FinishTimeout)) Record(c, appliedAt: null);
-        // Frames the loop could not read were never shown to the reasoners: the description in force carries over.
-        while (Descriptions.Count < outcome.Frames) Descriptions.Add(state.Description);
-        return outcome;
+        }).ToList();
+        try
+        {
+            var wrapped = new ReasoningTracker(Tracker, this, schedulers, state);
+            var outcome = SequenceTracking.Run(wrapped, source, frame => initialBox ?? Ground(frame, state, source.Name, cancellation), observe, progress, cancellation);
+            // Answers that arrive after the last frame can no longer be applied: logged as stale.
+            var deadline = DateTime.UtcNow + FinishTimeout;
+            foreach (var scheduler in schedulers)
+                foreach (var c in scheduler.Finish(deadline - DateTime.UtcNow > TimeSpan.Zero ? deadline - DateTime.UtcNow : TimeSpan.Zero))
+                    Record(c, appliedAt: null, c.Error is null ? "stale" : null);
+            // Frames the loop could not read at the end were never shown to the reasoners: the description carries over.
+            while (Descriptions.Count < outcome.Frames) Descriptions.Add(state.Description);
+            return outcome;
+        }
+        finally
+        {
+            foreach (var scheduler in schedulers) scheduler.Dispose();
+        }
     }
 
     private Box Ground(ImageFrame frame, ReasoningState state, string sequence, CancellationToken cancellation)
@@ -104,7 +117,7 @@ public sealed class ReasoningSession
     /// Wraps the visual tracker so that the standard loop (timing, unreadable frames, outputs) drives reasoning too.
     /// Reasoning time is inside the measured update time, so sync mode's frames/s include the model's latency.
     /// </summary>
-    private sealed class ReasoningTracker(ITracker inner, ReasoningSession session, ReasoningScheduler<(IFrameReasoner, ReasoningAnswer)> scheduler, ReasoningState state) : ITracker
+    private sealed class ReasoningTracker(ITracker inner, ReasoningSession session, IReadOnlyList<ReasoningScheduler<(IFrameReasoner, ReasoningAnswer)>> schedulers, ReasoningState state) : ITracker
     {
         public string Name => inner.Name;
 
@@ -118,6 +131,8 @@ public sealed class ReasoningSession
 
         private TrackResult Step(ImageFrame frame, TrackResult result)
         {
+            // Frames the loop could not read were never shown here: they carry the description in force before this one.
+            while (session.Descriptions.Count < frame.Index) session.Descriptions.Add(state.Description);
             state.Frame = frame.Index;
             state.Current = result;
             Consider(frame, result);
@@ -130,25 +145,24 @@ public sealed class ReasoningSession
                 if (corrected.Found && corrected.Box.IsFinite && corrected.Box.W >= 1 && corrected.Box.H >= 1) inner.Initialize(frame, corrected.Box);
                 result = corrected;
             }
-            while (session.Descriptions.Count < frame.Index) session.Descriptions.Add(state.Description);
             session.Descriptions.Add(state.Description);
             return result;
         }
 
         private void Consider(ImageFrame frame, TrackResult result)
         {
-            foreach (var r in session.Reasoners)
+            for (int i = 0; i < session.Reasoners.Count; i++)
             {
-                var request = r.Consider(frame.Index, frame, result, state);
+                var reasoner = session.Reasoners[i];
+                var request = reasoner.Consider(frame.Index, frame, result, state);
                 if (request is null) continue;
-                var reasoner = r;
-                scheduler.Submit(frame.Index, request.Trigger, async ct => (reasoner, await request.Work(ct).ConfigureAwait(false)), reasoner.Mode);
+                schedulers[i].Submit(frame.Index, request.Trigger, async ct => (reasoner, await request.Work(ct).ConfigureAwait(false)), reasoner.Mode);
             }
         }
 
         private void ApplyCompleted(int frame)
         {
-            foreach (var c in scheduler.Drain())
+            foreach (var c in schedulers.SelectMany(s => s.Drain()))
             {
                 if (c.Error is not null) { session.Record(c, appliedAt: null); continue; }
                 var (reasoner, answer) = c.Result;

@@ -52,7 +52,7 @@ public static class ReasoningSetup
         var reasoners = new List<IFrameReasoner>();
         ITargetGrounder? grounder = string.IsNullOrWhiteSpace(description) ? null : new TextGrounder(client, grounding, options.JpegQuality);
         bool hasText = !string.IsNullOrWhiteSpace(description);
-        DescriptionRefiner Refiner() => new(client, options.Strategy, options.Triggers, options.JpegQuality);
+        DescriptionRefiner Refiner() => new(client, options.Strategy, options.Triggers, options.JpegQuality, options.Parsing);
         switch (options.Kind)
         {
             case ReasonerKind.ReasoningTrack:

@@ -21,8 +21,12 @@ public sealed record ReasoningSetupOptions
     /// <summary>R1-Track think mode.</summary>
     public bool Think { get; init; }
 
-    /// <summary>Released or tolerant reply parsing for R1-Track and VPTracker.</summary>
-    public ReplyParsing Parsing { get; init; } = ReplyParsing.Tolerant;
+    /// <summary>
+    /// Reply parsing of every mode: <see cref="ReplyParsing.Released"/> (default: exactly the released rules, so a
+    /// fine-tuned model gives its published behaviour) or <see cref="ReplyParsing.Tolerant"/> (also reads fences, stray
+    /// text, case variants, swapped corners and cut-off JSON, for models not trained on these formats).
+    /// </summary>
+    public ReplyParsing Parsing { get; init; } = ReplyParsing.Released;
 
     /// <summary>The refiner's triggers.</summary>
     public UpdateTriggerOptions Triggers { get; init; } = UpdateTriggerOptions.Released;

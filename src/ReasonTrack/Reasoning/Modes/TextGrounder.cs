@@ -13,7 +13,7 @@ namespace ReasonTrack.Reasoning.Modes;
 /// </summary>
 public sealed class TextGrounder(IChatClient client, CoordinateConvention convention, int jpegQuality = 90) : ITargetGrounder
 {
-    public string Mode => "r1track";
+    public string Mode => "grounding";
 
     public Task<ReasoningAnswer> GroundAsync(ImageFrame frame, ReasoningState state, CancellationToken cancellation)
     {

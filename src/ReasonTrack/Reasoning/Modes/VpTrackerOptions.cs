@@ -16,7 +16,7 @@ public sealed record VpTrackerOptions
     public CoordinateConvention Convention { get; init; } = CoordinateConvention.AbsoluteAsSent;
 
     /// <summary>Released: the first ```json block and its checks; Tolerant also reads unfenced or cut-off JSON, sorts corners, clips.</summary>
-    public ReplyParsing Parsing { get; init; } = ReplyParsing.Tolerant;
+    public ReplyParsing Parsing { get; init; } = ReplyParsing.Released;
 
     /// <summary>Relocator: frames between two calls while the tracker stays lost (ours; a lost spell of a few frames costs one call).</summary>
     public int MinFramesBetweenCalls { get; init; } = 5;

@@ -54,9 +54,16 @@ public sealed record DescriptionState
     }
 
     /// <summary>The state after a reply: the reply's decision about <see cref="TextToRefine"/> becomes the refined text.</summary>
-    public DescriptionState Apply(ReasoningTrackReply reply)
+    public DescriptionState Apply(ReasoningTrackReply reply) => Apply(reply, TextToRefine);
+
+    /// <summary>
+    /// The state after a reply to a request that carried <paramref name="sentText"/>: with calls in flight (realtime
+    /// mode) the text sent may no longer be <see cref="TextToRefine"/>, and "no" means "keep the text I was shown".
+    /// </summary>
+    public DescriptionState Apply(ReasoningTrackReply reply, string sentText)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        return this with { Refined = reply.Decision(TextToRefine), Updates = Updates + 1 };
+        ArgumentNullException.ThrowIfNull(sentText);
+        return this with { Refined = reply.Decision(sentText), Updates = Updates + 1 };
     }
 }

@@ -47,12 +47,14 @@ public static class VpTrackerPrompts
         return ImageOps.Crop(firstFrame, x, y, w, h, PadMode.Zero);
     }
 
-    /// <summary>A copy of the frame with the visual prompt drawn on it (the input frame is not changed).</summary>
+    /// <summary>
+    /// A copy of the frame with the visual prompt drawn on it (the input frame is not changed). Always RGB: a grey
+    /// frame is converted first, or the red rectangle would be drawn as its grey luma.
+    /// </summary>
     public static ImageFrame SearchImage(ImageFrame frame, Box previousBox)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var copy = new ImageFrame(frame.Width, frame.Height, frame.Format);
-        frame.Pixels.CopyTo(copy.Pixels);
+        var copy = ImageOps.Convert(frame, PixelFormat.Rgb24);
         Drawing.DrawVisualPrompt(copy, previousBox, PromptScale, PromptLineWidth);
         return copy;
     }

@@ -131,6 +131,16 @@ public sealed class ReasoningScheduler<T> : IDisposable
             Task? running;
             lock (_gate) running = _running;
             try { running?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { /* the cancellation is recorded as the call's error */ }
+            lock (_gate)
+            {
+                // A request still waiting never ran: it is returned as cancelled so that nothing goes unaccounted for.
+                if (_pending is { } p)
+                {
+                    _pending = null;
+                    _completed.Add(new(p.Frame, p.Trigger, default, new OperationCanceledException("not started before the end of the sequence"), TimeSpan.Zero, p.Source));
+                    Completed++;
+                }
+            }
         }
         return Drain();
     }

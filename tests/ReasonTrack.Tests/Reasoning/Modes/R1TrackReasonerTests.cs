@@ -66,8 +66,16 @@ public class R1TrackReasonerTests
         (b.Y + b.H).ShouldBe(190 * Side / 336 + CropY1, 1e-9);
         outcome.Scores[1].ShouldBe(1);
 
-        // Frame 3: no list in the reply -> the previous crop-space box in the new crop (released fallback), score 0.
+        // Frame 3: no list in the reply -> the previous crop-space box [100,110,200,190] in frame 3's search crop
+        // (released fallback), score 0. Frame 3's crop is around frame 2's box (44.881, 28.369, 114.881, 91.905):
+        //   side = ceil(sqrt(114.881 * 91.905) * 4) = ceil(411.01) = 412
+        //   x1 = round(44.881 + 57.440 - 206) = round(-103.68) = -104, y1 = round(28.369 + 45.952 - 206) = round(-131.68) = -132
         outcome.Scores[2].ShouldBe(0);
+        var c = outcome.Boxes[2];
+        c.X.ShouldBe(100 * 412.0 / 336 - 104, 1e-9);
+        c.Y.ShouldBe(110 * 412.0 / 336 - 132, 1e-9);
+        (c.X + c.W).ShouldBe(200 * 412.0 / 336 - 104, 1e-9);
+        (c.Y + c.H).ShouldBe(190 * 412.0 / 336 - 132, 1e-9);
         var records = log.Records;
         records.Select(r => (r.Frame, r.Mode, r.Trigger, r.Status)).ShouldBe([(2, "r1track", "every-frame", "ok"), (3, "r1track", "every-frame", "fallback")]);
         records[1].RawReply.ShouldBe("I cannot find the target.");
@@ -141,6 +149,45 @@ public class R1TrackReasonerTests
         e.Message.ShouldContain("grounding found no target on frame 1");
         log.Records.Single().Status.ShouldBe("fallback");
         log.Records.Single().RawReply.ShouldBe("There is no such object in the image.");
+    }
+
+    /// <summary>Replies in order, with no HTTP: for tests that drive Consider/Work/Apply by hand.</summary>
+    private sealed class ScriptedChatClient(params string[] replies) : Microsoft.Extensions.AI.IChatClient
+    {
+        private int _next;
+
+        public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages,
+            Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new Microsoft.Extensions.AI.ChatResponse(new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.Assistant, replies[_next++])));
+
+        public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages,
+            Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+        public void Dispose() { }
+    }
+
+    [Fact]
+    public async Task In_realtime_a_fallback_computed_before_a_newer_answer_was_applied_is_stale_and_does_not_move_the_box_back()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (frames, gt) = ModeFixtures.Frames("Car4", 3);
+        // Request 2 is made (and would run) before answer 1 is applied, as happens when a call is waiting in realtime mode.
+        var r = new R1TrackReasoner(new ScriptedChatClient("[100,110,200,190]", "no idea"));
+        var state = new ReasoningState(null);
+        r.Consider(0, frames[0], new TrackResult(gt[0], 1, true), state).ShouldBeNull();
+        var first = r.Consider(1, frames[1], new TrackResult(gt[0], 1, true), state)!;
+        var second = r.Consider(2, frames[2], new TrackResult(gt[0], 1, true), state)!;
+        var a1 = await first.Work(ct);
+        var a2 = await second.Work(ct);
+
+        r.Apply(a1, 1, 2, state).ShouldBe(AnswerUse.Applied);
+        var moved = state.Correction!.Value;
+        moved.Box.X.ShouldBe(100 * Side / 336 + CropX1, 1e-9);
+        state.Correction = null;
+        a2.Status.ShouldBe("fallback");
+        r.Apply(a2, 2, 3, state).ShouldBe(AnswerUse.Stale); // its fallback was the box before answer 1
+        state.Correction.ShouldBeNull();
     }
 
     /// <summary>The template box text for an init box, by the released formulas written out independently.</summary>

@@ -1,6 +1,7 @@
 using ReasonTrack.Media;
 using ReasonTrack.Geometry;
 using ReasonTrack.Reasoning.Logging;
+using ReasonTrack.Reasoning.Parsing;
 using ReasonTrack.Reasoning.Modes;
 using ReasonTrack.Reasoning.Prompts;
 using ReasonTrack.Reasoning.Scheduling;
@@ -11,7 +12,9 @@ namespace ReasonTrack.Tests.Reasoning.Modes;
 /// <summary>
 /// Every fault a model or a server can produce, at session level on real frames (Car4): the first call gets the
 /// fault, the next call a good reply. Each case shows that every frame still gets a box, the log records what
-/// happened to the faulty call, and the good reply after it is applied (nothing is stuck).
+/// happened to the faulty call, and the good reply after it is applied (nothing is stuck). Faults a parser meets run
+/// under both parsings: released (the default: exactly the released rules, so the reply is refused and the previous
+/// state kept) and tolerant (repaired, and the repair noted).
 /// </summary>
 public class ReasoningFaultTests
 {
@@ -19,13 +22,22 @@ public class ReasoningFaultTests
     private const string GoodVp = "```json\n{\"visible\": \"yes\", \"bbox\": [72, 50, 180, 140]}\n```";
     private const string GoodRefine = "<think>fine</think><d>yes</d><answer>a white car (second call)</answer>";
 
-    public static TheoryData<string> Cases =>
+    private static readonly string[] ParserFaults =
     [
         "missing-tags", "repeated-tags", "tags-in-another-order", "whitespace-and-case-variants",
         "json-in-fence-with-trailing-text", "wrong-number-of-coordinates", "coordinates-outside-the-image", "swapped-corners",
-        "empty-reply", "cut-off-by-max-tokens", "non-utf8-text", "http-500", "http-429-then-retry", "timeout",
-        "dropped-connection", "never-answers", "garbage-body",
+        "empty-reply", "cut-off-by-max-tokens", "non-utf8-text",
     ];
+
+    private static readonly string[] TransportFaults = ["http-500", "http-429-then-retry", "timeout", "dropped-connection", "never-answers", "garbage-body"];
+
+    public static TheoryData<string, ReplyParsing> Cases()
+    {
+        var data = new TheoryData<string, ReplyParsing>();
+        foreach (var f in ParserFaults) { data.Add(f, ReplyParsing.Released); data.Add(f, ReplyParsing.Tolerant); }
+        foreach (var f in TransportFaults) data.Add(f, ReplyParsing.Released);
+        return data;
+    }
 
     private static (string Mode, FakeReply Fault) Script(string name) => name switch
     {
@@ -51,8 +63,9 @@ public class ReasoningFaultTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Tracking_continues_and_the_log_records_the_fault(string fault)
+    public async Task Tracking_continues_and_the_log_records_the_fault(string fault, ReplyParsing parsing)
     {
+        bool released = parsing == ReplyParsing.Released;
         var ct = TestContext.Current.CancellationToken;
         var (mode, reply) = Script(fault);
         var (frames, gt) = ModeFixtures.Frames("Car4", mode == "reasoningtrack" ? 5 : 3);
@@ -65,9 +78,9 @@ public class ReasoningFaultTests
         using var log = new ReasoningLog(null);
         IFrameReasoner reasoner = mode switch
         {
-            "reasoningtrack" => new DescriptionRefiner(client, DescriptionStrategy.Initial, new UpdateTriggerOptions { Motion = false, Interval = 1 }),
-            "vptracker" => new VpTrackerReasoner(client),
-            _ => new R1TrackReasoner(client),
+            "reasoningtrack" => new DescriptionRefiner(client, DescriptionStrategy.Initial, new UpdateTriggerOptions { Motion = false, Interval = 1 }, parsing: parsing),
+            "vptracker" => new VpTrackerReasoner(client, new VpTrackerOptions { Parsing = parsing }),
+            _ => new R1TrackReasoner(client, new R1TrackOptions { Parsing = parsing }),
         };
         var session = new ReasoningSession
         {
@@ -87,7 +100,7 @@ public class ReasoningFaultTests
         var faulty = records[0];
         records.ShouldAllBe(r => r.Mode == mode); // known even when the call failed
         records[1].Status.ShouldBe("ok");
-        TestContext.Current.TestOutputHelper?.WriteLine($"{fault}: status {faulty.Status}, decision {faulty.Decision}, note {faulty.ParseNote}, error {faulty.Error}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{fault} ({parsing}): status {faulty.Status}, decision {faulty.Decision}, note {faulty.ParseNote}, error {faulty.Error}");
 
         switch (fault)
         {
@@ -103,7 +116,9 @@ public class ReasoningFaultTests
             case "whitespace-and-case-variants":
                 faulty.ParseNote.ShouldNotBeNull();
                 faulty.RawReply!.ShouldContain("< d > Yes </ d >");
-                session.Descriptions[3].ShouldBe("a white car in shadow"); // tolerant reading: tags and 'Yes' recognised
+                // Released: <d>(.*?)</d> is case- and space-exact, so no decision is found and d defaults to no.
+                // Tolerant: the tags and 'Yes' are recognised, and the repair is noted.
+                session.Descriptions[3].ShouldBe(released ? "a white car" : "a white car in shadow");
                 break;
             case "json-in-fence-with-trailing-text":
                 faulty.Status.ShouldBe("ok");
@@ -113,10 +128,18 @@ public class ReasoningFaultTests
                 faulty.Status.ShouldBe("fallback");
                 outcome.Boxes[1].ShouldBe(gt[0]); // the previous box is kept
                 break;
+            case "coordinates-outside-the-image" when released:
+                faulty.Status.ShouldBe("fallback"); // seed facts: a value beyond the image is rejected
+                outcome.Boxes[1].ShouldBe(gt[0]); // and the previous box kept
+                break;
             case "coordinates-outside-the-image":
                 faulty.Status.ShouldBe("ok");
                 faulty.ParseNote!.ShouldContain("clipped");
                 outcome.Boxes[1].ShouldBe(new Box(300, 10, 60, 90)); // x2 400 clipped to the 360 px width
+                break;
+            case "swapped-corners" when released:
+                faulty.Status.ShouldBe("fallback"); // seed facts: x2 < x1 or y2 < y1 is rejected
+                outcome.Boxes[1].ShouldBe(gt[0]);
                 break;
             case "swapped-corners":
                 faulty.ParseNote!.ShouldContain("swapped");
@@ -131,9 +154,10 @@ public class ReasoningFaultTests
                 faulty.ParseNote!.ShouldContain("cut off at the token limit");
                 break;
             case "non-utf8-text":
-                faulty.Status.ShouldBe("ok"); // decoded leniently (U+FFFD); the list before it is read
-                faulty.RawReply!.ShouldContain('\uFFFD');
-                outcome.Scores[1].ShouldBe(1);
+                faulty.RawReply!.ShouldContain('\uFFFD'); // decoded leniently
+                // Released: the whole reply must be the JSON list, and the stray characters make it not; tolerant reads the list.
+                faulty.Status.ShouldBe(released ? "fallback" : "ok");
+                outcome.Scores[1].ShouldBe(released ? 0 : 1);
                 break;
             case "http-429-then-retry":
                 faulty.Status.ShouldBe("ok");

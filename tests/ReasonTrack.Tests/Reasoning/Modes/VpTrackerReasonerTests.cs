@@ -50,6 +50,18 @@ public class VpTrackerReasonerTests
         first.Has("top_p").ShouldBeFalse();
         first.Has("top_k").ShouldBeFalse();
 
+        // The visual prompt on the image actually sent: red, 3 px, 4x the init box around its centre (123.5, 94.5):
+        // 428 x 348, so its right edge is at x = 123.5 + 214 = 337.5 and the other edges fall outside the frame.
+        using var sent = DecodeJpeg(images[1].Bytes);
+        // (Car4's frames are grey: drawn on them unconverted, the rectangle would be grey and fail this.)
+        bool Red(int x, int y) { var p = sent.Row(y).Slice(x * 3, 3); return p[0] > 150 && p[1] < 90 && p[2] < 90; }
+        for (int y = 10; y < 230; y += 10)
+        {
+            Enumerable.Range(333, 9).Any(x => Red(x, y)).ShouldBeTrue($"no red near x = 337 on row {y}");
+            Red(300, y).ShouldBeFalse();
+            Red(20, y).ShouldBeFalse();
+        }
+
         outcome.Boxes[1].ShouldBe(new Box(72, 50, 108, 90));
         (outcome.Found[2], outcome.Boxes[2]).ShouldBe((false, new Box(72, 50, 108, 90))); // visible: no -> previous box, not found
         outcome.Boxes[3].ShouldBe(new Box(72, 50, 108, 90)); // out of the image -> previous box
@@ -76,5 +88,22 @@ public class VpTrackerReasonerTests
         state.Correction.ShouldBeNull();
         r.Apply(answer, askedFrame: 10, currentFrame: 40, state).ShouldBe(AnswerUse.Applied);
         state.Correction.ShouldBe(new TrackResult(new Box(50, 50, 22, 18), 1, true));
+    }
+
+    private static ImageFrame DecodeJpeg(byte[] bytes)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"rt-sent-{Guid.NewGuid():N}.jpg");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            using var source = FfmpegFrameSource.FromImages([path], new FrameSourceOptions { Format = PixelFormat.Rgb24 });
+            foreach (var f in source.ReadFrames(TestContext.Current.CancellationToken))
+                using (f) return f.Clone();
+            throw new InvalidOperationException("no frame decoded");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }
