@@ -28,4 +28,5 @@ root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(TrackCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(TrackersCommand.Create());
+root.Subcommands.Add(MakeDataCommand.Create());
 return root.Parse(args).Invoke();
