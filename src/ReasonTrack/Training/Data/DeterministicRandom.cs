@@ -26,6 +26,14 @@ public sealed class DeterministicRandom
         _s3 = SplitMix64(ref sm);
     }
 
+    /// <summary>A generator in a given state (tests check the published xoshiro256** vectors with it).</summary>
+    internal static DeterministicRandom FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        var r = new DeterministicRandom(0);
+        (r._s0, r._s1, r._s2, r._s3) = (s0, s1, s2, s3);
+        return r;
+    }
+
     /// <summary>
     /// The stream of one video: seed = SplitMix64 mix of the user seed combined with the 64-bit FNV-1a hash of the
     /// name's UTF-8 bytes.
@@ -97,7 +105,8 @@ public sealed class DeterministicRandom
         return drawn;
     }
 
-    private static ulong SplitMix64(ref ulong state)
+    /// <summary>One SplitMix64 step (Steele, Lea and Flood, 2014): advances <paramref name="state"/> and returns the next output.</summary>
+    internal static ulong SplitMix64(ref ulong state)
     {
         ulong z = state += 0x9E3779B97F4A7C15UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

@@ -16,6 +16,10 @@ namespace ReasonTrack.Training.Data;
 /// may come after the search as with any random pair), output size index, then for the template crop and then the
 /// search crop: factor, dx, dy.
 /// </para>
+/// <para>
+/// Extra columns: <c>video</c>, <c>frames</c> (template and search frame, 0-based from the first annotated frame),
+/// <c>template_crop</c> and <c>search_crop</c> (<see cref="WindowText"/>).
+/// </para>
 /// </summary>
 public sealed class R1TrackSampler : IPairSampler
 {
@@ -77,7 +81,11 @@ public sealed class R1TrackSampler : IPairSampler
                         Images = [tPath, sPath],
                         Prompt = R1TrackPrompts.Prompt(template.TargetInCrop, think: _options.Prompt == R1TrackPromptVariant.Think, legacy5k: _options.Prompt == R1TrackPromptVariant.Legacy5k),
                         Answer = R1TrackPrompts.BoxText(search.TargetInCrop),
-                        Extra = [new ExtraColumn("video", video.Name), new ExtraColumn("frames", $"{plan.Template},{plan.Search}")],
+                        Extra =
+                        [
+                            new ExtraColumn("video", video.Name), new ExtraColumn("frames", $"{plan.Template},{plan.Search}"),
+                            new ExtraColumn("template_crop", WindowText(template.Mapping)), new ExtraColumn("search_crop", WindowText(search.Mapping)),
+                        ],
                     });
                     draws.Add(new PairDraw
                     {
@@ -102,6 +110,12 @@ public sealed class R1TrackSampler : IPairSampler
 
     /// <summary>A crop box as written: each corner truncated toward zero (Python's <c>int()</c>), as <see cref="R1TrackPrompts.BoxText"/> writes it.</summary>
     public static BoxXyxy TruncatedBox(BoxXyxy box) => new(Math.Truncate(box.X1), Math.Truncate(box.Y1), Math.Truncate(box.X2), Math.Truncate(box.Y2));
+
+    /// <summary>
+    /// A crop window as the extra columns write it, <c>x1,y1,side</c> in frame pixels: with the crop's size it maps
+    /// the row's boxes back to the frame (<see cref="CropMapping.ToImage"/>), for checks and for users of the set.
+    /// </summary>
+    public static string WindowText(CropMapping map) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{map.X1},{map.Y1},{map.Side}");
 
     private CropDraw DrawCrop(Box box, DeterministicRandom random)
     {
