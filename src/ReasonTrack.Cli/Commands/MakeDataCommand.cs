@@ -57,10 +57,18 @@ internal static class MakeDataCommand
             cmd.Options.Add(prompt);
         }
         else cmd.Options.Add(fallback);
+        Option<string>? rows = null;
+        Option<string?>? teacherUrl = null, teacherModel = null;
         if (recipe == TrainingRecipe.ReasoningTrack)
         {
             interval = new Option<int>("--interval", "-u") { Description = "Frames between the two frames of a pair (u).", DefaultValueFactory = _ => 50 };
+            rows = new Option<string>("--rows") { Description = "grpo (EasyR1 rows) or sft (alpaca rows answered by --teacher-model; needs the strict format reward, see README).", DefaultValueFactory = _ => "grpo" };
+            teacherUrl = new Option<string?>("--teacher-url") { Description = "SFT: the teacher's OpenAI-compatible base URL (e.g. http://127.0.0.1:8000/v1); key from OPENAI_API_KEY, else EMPTY." };
+            teacherModel = new Option<string?>("--teacher-model") { Description = "SFT: the teacher's model name." };
             cmd.Options.Add(interval);
+            cmd.Options.Add(rows);
+            cmd.Options.Add(teacherUrl);
+            cmd.Options.Add(teacherModel);
         }
 
         cmd.SetAction(parse => CliErrors.Run(() =>
@@ -73,12 +81,16 @@ internal static class MakeDataCommand
                 Sizes = size is null ? [336] : ParseSizes(parse.GetValue(size)!),
                 Prompt = prompt is null ? R1TrackPromptVariant.Current : ParsePrompt(parse.GetValue(prompt)!),
                 Interval = interval is null ? 50 : parse.GetValue(interval),
+                Rows = rows is null ? ReasoningTrackRows.Grpo : ParseRows(parse.GetValue(rows)!),
+                Teacher = teacherModel is null || rows is null || ParseRows(parse.GetValue(rows)!) != ReasoningTrackRows.Sft ? null : parse.GetValue(teacherModel),
                 FallbackDescription = recipe == TrainingRecipe.R1Track ? null : parse.GetValue(fallback),
                 ImageFormat = ParseImageFormat(parse.GetValue(imageFormat)!),
                 Format = TrainingSetWriters.Get(parse.GetValue(format)!).Key,
             };
+            var teacher = options.Rows == ReasoningTrackRows.Sft ? Teacher(teacherUrl is null ? null : parse.GetValue(teacherUrl), options.Teacher) : null;
+            using var teacherClient = teacher?.Client;
             return Run(options, parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(outDir)!, parse.GetValue(shard), parse.GetValue(limit),
-                parse.GetValue(jobs), parse.GetValue(sequences), parse.GetValue(split));
+                parse.GetValue(jobs), parse.GetValue(sequences), parse.GetValue(split), teacher);
         }));
         return cmd;
     }
@@ -98,7 +110,33 @@ internal static class MakeDataCommand
         return cmd;
     }
 
-    private static int Run(MakeDataOptions options, string datasetKey, string root, string outDir, string? shardText, int? limit, int jobs, string? listFile, string? split)
+    /// <summary>
+    /// The SFT teacher. SEAM: replies must pass ReasoningTrack's strict format reward (issue 5), which lives with the
+    /// rewards (Training/Rewards, built separately). Until that reward is merged, <see cref="StrictFormatCheck"/> is null
+    /// and SFT rows are refused here; wiring it is one line: return an <see cref="ITeacherReplyCheck"/> adapter over it.
+    /// </summary>
+    private static TeacherModel Teacher(string? url, string? model)
+    {
+        if (url is null || model is null) throw new ArgumentException("--rows sft needs --teacher-url and --teacher-model");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException($"--teacher-url must be an http(s) URL, not '{url}'");
+        var check = StrictFormatCheck()
+            ?? throw new ArgumentException("--rows sft needs ReasoningTrack's strict format reward to accept teacher replies, and this build does not have it yet (the rewards of issue 5 are developed separately); the library's ReasoningTrackSampler takes any ITeacherReplyCheck");
+        return new TeacherModel(new ReasonTrack.Reasoning.Vlm.OpenAiCompatibleChatClient(new ReasonTrack.Reasoning.Vlm.VlmClientOptions { BaseUrl = baseUrl, Model = model }), check);
+    }
+
+    /// <summary>The strict format reward as a reply check; null until the rewards are merged (see <see cref="Teacher"/>).</summary>
+    private static ITeacherReplyCheck? StrictFormatCheck() => null;
+
+    private static ReasoningTrackRows ParseRows(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "grpo" => ReasoningTrackRows.Grpo,
+        "sft" => ReasoningTrackRows.Sft,
+        _ => throw new ArgumentException($"--rows must be grpo or sft, not '{text}'"),
+    };
+
+    private static int Run(MakeDataOptions options, string datasetKey, string root, string outDir, string? shardText, int? limit, int jobs, string? listFile, string? split,
+        TeacherModel? teacher)
     {
         options.Validate();
         var (shardIndex, shardCount) = RunCommand.ParseShard(shardText);
@@ -111,7 +149,7 @@ internal static class MakeDataCommand
 
         var clock = Stopwatch.StartNew();
         MakeDataResult result;
-        var run = new MakeDataRun { Dataset = ds, OutputFolder = outDir, ShardIndex = shardIndex, ShardCount = shardCount, Limit = limit, Jobs = jobs };
+        var run = new MakeDataRun { Dataset = ds, OutputFolder = outDir, ShardIndex = shardIndex, ShardCount = shardCount, Limit = limit, Jobs = jobs, Teacher = teacher };
         int mine = TrainingSetBuilder.Select(ds, shardIndex, shardCount, limit).Count;
         void Started(int todo) => Console.WriteLine($"{recipe} from {ds.DisplayName}: {mine} video(s) in shard {shardIndex}/{shardCount}; {mine - todo} already done, {todo} to process ({jobs} in parallel)");
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
@@ -174,6 +212,7 @@ internal static class MakeDataCommand
         if (s.OutputSizes.Count > 0) Console.WriteLine($"output sizes: {string.Join(", ", s.OutputSizes.Select(o => $"{o.Reason} px x {o.Count}"))}");
         if (s.AnswersOutsideImage is { } outside) Console.WriteLine($"answers reaching outside the crop: {outside}");
         if (s.VisibleYes is { } yes) Console.WriteLine($"visible yes/no: {yes}/{s.VisibleNo}");
+        if (s.DecisionYes is { } dy) Console.WriteLine($"teacher decisions d = yes/no: {dy}/{s.DecisionNo}");
         if (s.InsideOutline is { } inside) Console.WriteLine($"visible targets inside/outside the outline: {inside}/{s.OutsideOutline}");
     }
 

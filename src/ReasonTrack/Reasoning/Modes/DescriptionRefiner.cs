@@ -56,20 +56,8 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
     private async Task<ReasoningAnswer> AskAsync(ImageFrame previous, ImageFrame current, string text, CancellationToken ct)
     {
         var prompt = ReasoningTrackPrompts.Build(previous, current, text);
-        var messages = new List<ChatMessage>();
-        if (prompt.System is not null) messages.Add(new ChatMessage(ChatRole.System, prompt.System));
-        var parts = new List<AIContent>();
-        var sizes = new List<string>();
-        foreach (var p in prompt.User)
-        {
-            if (p.Image is { } img)
-            {
-                parts.Add(new DataContent(JpegEncoder.Encode(img, jpegQuality), "image/jpeg"));
-                sizes.Add($"{img.Width}x{img.Height}");
-            }
-            else parts.Add(new TextContent(p.Text));
-        }
-        messages.Add(new ChatMessage(ChatRole.User, parts));
+        var messages = prompt.ToChatMessages(jpegQuality);
+        var sizes = prompt.User.Where(p => p.Image is not null).Select(p => $"{p.Image!.Width}x{p.Image.Height}").ToList();
         // The released client sends no temperature and no max_tokens: no options at all.
         var response = await client.GetResponseAsync(messages, options: null, ct).ConfigureAwait(false);
         var reply = ReasoningTrackReply.Parse(response.Text);

@@ -39,6 +39,15 @@ public sealed record MakeDataOptions
     /// <summary>ReasoningTrack: frames between the two frames of a pair (u).</summary>
     public int Interval { get; init; } = 50;
 
+    /// <summary>ReasoningTrack: GRPO rows, or SFT rows answered by a teacher (<see cref="TeacherModel"/> required).</summary>
+    public ReasoningTrackRows Rows { get; init; } = ReasoningTrackRows.Grpo;
+
+    /// <summary>
+    /// ReasoningTrack SFT: the teacher's model name and reply check, recorded so a folder is not resumed with another
+    /// teacher (the server address is not recorded: it does not change what is asked).
+    /// </summary>
+    public string? Teacher { get; init; }
+
     /// <summary>Description used when the dataset has none for a video (null: such videos are skipped by the recipes that need one).</summary>
     public string? FallbackDescription { get; init; }
 

@@ -35,5 +35,8 @@ public sealed record MakeDataRun
     /// <summary>Decodes frames; the default is <see cref="FrameLoader.Load"/> (tests substitute generated frames).</summary>
     public Func<IReadOnlyList<string>, IEnumerable<int>, Dictionary<int, ImageFrame>>? LoadFrames { get; init; }
 
+    /// <summary>The teacher of ReasoningTrack SFT rows (its model name must match <see cref="MakeDataOptions.Teacher"/>).</summary>
+    public TeacherModel? Teacher { get; init; }
+
     public CancellationToken Cancellation { get; init; }
 }

@@ -25,6 +25,9 @@ public sealed record PairDraw
     /// <summary>Target box wholly inside the red outline (VPTracker, visible targets).</summary>
     public bool? InsideOutline { get; init; }
 
+    /// <summary>ReasoningTrack SFT: the teacher decided to update the description (<c>&lt;d&gt;yes&lt;/d&gt;</c>, read by the inference parser).</summary>
+    public bool? UpdateDecision { get; init; }
+
     /// <summary>The written answer box reaches outside the image the model sees (R1-Track crops are not clipped).</summary>
     public bool? AnswerOutsideImage { get; init; }
 }

@@ -1,5 +1,6 @@
 using ReasonTrack.Geometry;
 using ReasonTrack.Media;
+using ReasonTrack.Reasoning.Parsing;
 using ReasonTrack.Reasoning.Prompts;
 
 namespace ReasonTrack.Training.Data;
@@ -12,6 +13,15 @@ namespace ReasonTrack.Training.Data;
 /// holds them (shortest round-trip numbers). Frames are stored once per video under their frame number, so pairs
 /// sharing a frame share its file.
 /// <para>
+/// SFT rows (<see cref="ReasoningTrackRows.Sft"/>, the layout of the released SFT set): <c>instruction</c> =
+/// <see cref="ReasoningTrackPrompts.SftInstruction"/>, <c>input</c> = <c>&lt;image&gt;&lt;image&gt;</c> + description,
+/// <c>output</c> = the teacher's reply, <c>images</c> = both frames. The teacher is asked what the student will be
+/// shown (LLaMA-Factory joins instruction and input with a newline): one user turn [frame 1, frame 2, instruction +
+/// newline + description], JPEG, no sampling fields. A reply enters the set only if <see cref="TeacherModel.Check"/>
+/// accepts it; otherwise the pair is skipped with the check's reason. A failed request fails the video (no part is
+/// saved, a rerun asks again).
+/// </para>
+/// <para>
 /// Draw order: the first frames of all pairs at once, without replacement, uniform over the frames f such that f and
 /// f + u are both usable (fewer pairs when the video has fewer such frames).
 /// </para>
@@ -20,7 +30,16 @@ public sealed class ReasoningTrackSampler : IPairSampler
 {
     private readonly MakeDataOptions _options;
 
-    public ReasoningTrackSampler(MakeDataOptions options) => _options = options ?? throw new ArgumentNullException(nameof(options));
+    private readonly TeacherModel? _teacher;
+
+    /// <param name="teacher">Required for SFT rows, ignored for GRPO rows.</param>
+    /// <exception cref="ArgumentException">SFT rows without a teacher.</exception>
+    public ReasoningTrackSampler(MakeDataOptions options, TeacherModel? teacher = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        if (options.Rows == ReasoningTrackRows.Sft && teacher is null) throw new ArgumentException("ReasoningTrack SFT rows need a teacher model (--teacher-url, --teacher-model)");
+        _teacher = options.Rows == ReasoningTrackRows.Sft ? teacher : null;
+    }
 
     public TrainingRecipe Recipe => TrainingRecipe.ReasoningTrack;
 
@@ -64,6 +83,27 @@ public sealed class ReasoningTrackSampler : IPairSampler
                     continue;
                 }
                 Box b1 = video.Box(f1), b2 = video.Box(f2);
+                var draw = new PairDraw { BoxSizes = [Math.Sqrt(b1.Area), Math.Sqrt(b2.Area)] };
+                if (_teacher is not null)
+                {
+                    string reply = AskTeacher(_teacher, pixels[f1], pixels[f2], video.Description);
+                    if (!_teacher.Check.Accepts(reply, out string reason))
+                    {
+                        skipped.Add($"pair: teacher reply rejected by {_teacher.Check.Name}: {reason}");
+                        continue;
+                    }
+                    samples.Add(new TrainingSample
+                    {
+                        Id = $"{video.Name}/{p:D4}",
+                        Images = [pic1, pic2],
+                        Instruction = ReasoningTrackPrompts.SftInstruction,
+                        Prompt = ReasoningTrackPrompts.SftInput(video.Description),
+                        Answer = reply,
+                        Extra = [new ExtraColumn("video", video.Name), new ExtraColumn("frames", $"{f1},{f2}")],
+                    });
+                    draws.Add(draw with { UpdateDecision = ReasoningTrackReply.Parse(reply).D == "yes" });
+                    continue;
+                }
                 string bbox1 = BoxText.Format(b1, ","), answer = BoxText.Format(b2, ",");
                 samples.Add(new TrainingSample
                 {
@@ -73,7 +113,7 @@ public sealed class ReasoningTrackSampler : IPairSampler
                     Answer = answer,
                     Extra = [new ExtraColumn("bbox1", bbox1), new ExtraColumn("pic1", pic1), new ExtraColumn("pic2", pic2), new ExtraColumn("video", video.Name), new ExtraColumn("frames", $"{f1},{f2}")],
                 });
-                draws.Add(new PairDraw { BoxSizes = [Math.Sqrt(b1.Area), Math.Sqrt(b2.Area)] });
+                draws.Add(draw);
             }
         }
         finally
@@ -81,5 +121,15 @@ public sealed class ReasoningTrackSampler : IPairSampler
             foreach (var f in pixels.Values) f.Dispose();
         }
         return new VideoPart { Video = video.Name, Order = video.Order, Samples = samples, Draws = draws, Skipped = skipped };
+    }
+
+    /// <summary>The teacher's reply for one pair (synchronous: samplers run on worker threads, one video each).</summary>
+    private static string AskTeacher(TeacherModel teacher, ImageFrame frame1, ImageFrame frame2, string description)
+    {
+        var prompt = new VlmPrompt(null,
+            [PromptPart.FromImage(frame1), PromptPart.FromImage(frame2), PromptPart.FromText(ReasoningTrackPrompts.SftInstruction + "\n" + description)],
+            SamplingParameters.ServerDefaults);
+        var response = teacher.Client.GetResponseAsync(prompt.ToChatMessages(teacher.JpegQuality)).GetAwaiter().GetResult();
+        return response.Text;
     }
 }

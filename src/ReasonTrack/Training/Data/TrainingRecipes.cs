@@ -23,14 +23,15 @@ public static class TrainingRecipes
         throw new ArgumentException($"unknown recipe '{key}'; valid: {string.Join(", ", All.Select(Key))}");
     }
 
-    public static IPairSampler CreateSampler(MakeDataOptions options)
+    /// <param name="teacher">The teacher of ReasoningTrack SFT rows (unused otherwise).</param>
+    public static IPairSampler CreateSampler(MakeDataOptions options, TeacherModel? teacher = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Recipe switch
         {
             TrainingRecipe.R1Track => new R1TrackSampler(options),
             TrainingRecipe.VpTracker => new VpTrackerSampler(options),
-            TrainingRecipe.ReasoningTrack => new ReasoningTrackSampler(options),
+            TrainingRecipe.ReasoningTrack => new ReasoningTrackSampler(options, teacher),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Recipe, "unknown recipe"),
         };
     }

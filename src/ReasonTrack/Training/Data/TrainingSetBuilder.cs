@@ -37,7 +37,7 @@ public static class TrainingSetBuilder
         var todo = mine.Where(x => !folder.HasPart(x.Order, x.Sequence.Name)).ToList();
         run.Started?.Invoke(todo.Count);
 
-        var sampler = TrainingRecipes.CreateSampler(options);
+        var sampler = TrainingRecipes.CreateSampler(options, run.Teacher);
         var images = new TrainingImageStore(folder.Path, options.ImageFormat);
         var load = run.LoadFrames ?? ((paths, indices) => FrameLoader.Load(paths, indices, run.Cancellation));
         var failures = new ConcurrentBag<string>();
@@ -55,7 +55,8 @@ public static class TrainingSetBuilder
                 Interlocked.Add(ref pairs, part.Samples.Count);
                 run.VideoDone?.Invoke(part);
             }
-            catch (Exception e) when (e is ArgumentException or DataFormatException or IOException or InvalidOperationException or MediaException)
+            catch (Exception e) when (e is ArgumentException or DataFormatException or IOException or InvalidOperationException or MediaException
+                                       or Reasoning.Vlm.VlmRequestException or HttpRequestException)
             {
                 failures.Add($"{item.Sequence.Name}: {e.Message}");
             }

@@ -38,6 +38,11 @@ public sealed record TrainingSetSummary
 
     public int? OutsideOutline { get; init; }
 
+    /// <summary>ReasoningTrack SFT replies deciding to update (<c>d = yes</c>) / to keep the description.</summary>
+    public int? DecisionYes { get; init; }
+
+    public int? DecisionNo { get; init; }
+
     /// <summary>R1-Track answers reaching outside the crop.</summary>
     public int? AnswersOutsideImage { get; init; }
 
@@ -62,6 +67,8 @@ public sealed record TrainingSetSummary
             VisibleNo = CountWhere(d => d.Visible, false),
             InsideOutline = CountWhere(d => d.InsideOutline, true),
             OutsideOutline = CountWhere(d => d.InsideOutline, false),
+            DecisionYes = CountWhere(d => d.UpdateDecision, true),
+            DecisionNo = CountWhere(d => d.UpdateDecision, false),
             AnswersOutsideImage = CountWhere(d => d.AnswerOutsideImage, true),
         };
     }
