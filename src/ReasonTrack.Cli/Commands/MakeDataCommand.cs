@@ -155,6 +155,7 @@ internal static class MakeDataCommand
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
             result = null!;
+            int toProcess = 0;
             AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
@@ -165,7 +166,7 @@ internal static class MakeDataCommand
                     {
                         Started = todo =>
                         {
-                            Started(todo);
+                            toProcess = todo;
                             task = ctx.AddTask($"{recipe} from {ds.DisplayName}", maxValue: Math.Max(1, todo));
                         },
                         VideoDone = part =>
@@ -179,6 +180,8 @@ internal static class MakeDataCommand
                         },
                     });
                 });
+            // Printed after the live display: Spectre redraws over lines written while it runs.
+            Started(toProcess);
         }
         else
         {
