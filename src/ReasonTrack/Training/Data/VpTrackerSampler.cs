@@ -24,7 +24,6 @@ public sealed class VpTrackerSampler : IPairSampler
 
     public TrainingRecipe Recipe => TrainingRecipe.VpTracker;
 
-    private readonly record struct PairPlan(int Template, int Search, int Scale, bool Inside, Box Reference, Box Outline);
 
     public VideoPart Sample(TrainingVideo video, DeterministicRandom random, Func<IEnumerable<int>, Dictionary<int, ImageFrame>> loadFrames, TrainingImageStore images)
     {
@@ -34,13 +33,12 @@ public sealed class VpTrackerSampler : IPairSampler
         ArgumentNullException.ThrowIfNull(images);
         if (video.Description is null)
             return new VideoPart { Video = video.Name, Order = video.Order, Skipped = ["video: no language description (give a fallback description)"] };
-        var templates = video.UsableFrames().Where(i => i < video.FrameCount - 1).ToList();
-        if (templates.Count == 0)
+        if (TemplateFrames(video).Count == 0)
             return new VideoPart { Video = video.Name, Order = video.Order, Skipped = ["video: no frame with a visible target and a valid box is followed by another frame"] };
 
-        var plans = new List<PairPlan>(_options.PairsPerVideo);
+        var plans = new List<VpTrackerDraw>(_options.PairsPerVideo);
         for (int p = 0; p < _options.PairsPerVideo; p++)
-            plans.Add(Draw(video, templates, random));
+            plans.Add(Draw(video, random));
 
         var samples = new List<TrainingSample>();
         var draws = new List<PairDraw>();
@@ -87,8 +85,16 @@ public sealed class VpTrackerSampler : IPairSampler
         return new VideoPart { Video = video.Name, Order = video.Order, Samples = samples, Draws = draws, Skipped = skipped };
     }
 
-    private PairPlan Draw(TrainingVideo video, List<int> templates, DeterministicRandom random)
+    /// <summary>
+    /// One pair's draws, in the documented order (no pixels involved; tests check the outline statistics with it).
+    /// </summary>
+    /// <exception cref="ArgumentException">The video has no usable frame followed by another frame.</exception>
+    public VpTrackerDraw Draw(TrainingVideo video, DeterministicRandom random)
     {
+        ArgumentNullException.ThrowIfNull(video);
+        ArgumentNullException.ThrowIfNull(random);
+        var templates = TemplateFrames(video);
+        if (templates.Count == 0) throw new ArgumentException($"{video.Name} has no usable frame followed by another frame", nameof(video));
         int t = templates[random.NextInt(templates.Count)];
         int s = t + 1 + random.NextInt(video.FrameCount - 1 - t);
         int scale = random.NextInclusive(_options.MinOutlineScale, _options.MaxOutlineScale);
@@ -96,14 +102,17 @@ public sealed class VpTrackerSampler : IPairSampler
         int reference = s;
         while (!video.IsUsable(reference)) reference--; // stops at t at the latest
         var outline = VisualPromptPlacement.Place(video.Box(reference), video.ImageSize, scale, inside, random);
-        return new PairPlan(t, s, scale, inside, video.Box(reference), outline);
+        return new VpTrackerDraw(t, s, scale, inside, video.Box(reference), outline);
     }
+
+    /// <summary>Frames a template may come from: usable, and followed by at least one frame.</summary>
+    private static List<int> TemplateFrames(TrainingVideo video) => video.UsableFrames().Where(i => i < video.FrameCount - 1).ToList();
 
     /// <summary>
     /// The search frame with the outline: <see cref="Drawing.DrawVisualPrompt"/> draws <c>scale</c> times a box centred
     /// where the placement put the outline's centre, with the reference box's size.
     /// </summary>
-    private static ImageFrame SearchImage(ImageFrame frame, PairPlan plan)
+    private static ImageFrame SearchImage(ImageFrame frame, VpTrackerDraw plan)
     {
         var copy = new ImageFrame(frame.Width, frame.Height, frame.Format);
         frame.Pixels.CopyTo(copy.Pixels);

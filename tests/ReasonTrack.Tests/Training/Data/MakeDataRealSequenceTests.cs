@@ -87,7 +87,7 @@ public class MakeDataRealSequenceTests
     {
         var ds = Sequences();
         using var tmp = new TempTree();
-        var options = new MakeDataOptions { Seed = 4, PairsPerVideo = 2 };
+        var options = new MakeDataOptions { Seed = 4, PairsPerVideo = 1 };
         Build(ds, tmp["all"], options);
         Build(ds, tmp["again"], options);
         Build(ds, tmp["s0"], options, 0, 2);
@@ -95,7 +95,7 @@ public class MakeDataRealSequenceTests
         TrainingSetMerger.Merge(tmp["merged"], [tmp["s0"], tmp["s1"]]);
         DataSetTree.ShouldBeIdentical(tmp["again"], tmp["all"]);
         DataSetTree.ShouldBeIdentical(tmp["merged"], tmp["all"]);
-        DataSetTree.Of(tmp["all"]).Keys.Count(k => k.StartsWith("images/", StringComparison.Ordinal)).ShouldBe(40);
+        DataSetTree.Of(tmp["all"]).Keys.Count(k => k.StartsWith("images/", StringComparison.Ordinal)).ShouldBe(20);
     }
 
     [Fact]
@@ -103,8 +103,9 @@ public class MakeDataRealSequenceTests
     {
         var ds = Sequences();
         using var tmp = new TempTree();
-        var vp = Build(ds, tmp["vp"], new MakeDataOptions { Recipe = TrainingRecipe.VpTracker, Seed = 2, PairsPerVideo = 6, FallbackDescription = "the target" });
-        vp.Summary.Pairs.ShouldBe(60);
+        var vp = Build(ds, tmp["vp"], new MakeDataOptions { Recipe = TrainingRecipe.VpTracker, Seed = 2, PairsPerVideo = 3, FallbackDescription = "the target" });
+        vp.Summary.Pairs.ShouldBe(30);
+        (vp.Summary.InsideOutline + vp.Summary.OutsideOutline).ShouldBe(vp.Summary.VisibleYes);
         foreach (var row in Rows(Path.Combine(tmp["vp"], "train.jsonl")))
         {
             var seq = ds.Find(row.GetProperty("video").GetString()!)!;
@@ -127,8 +128,8 @@ public class MakeDataRealSequenceTests
             ((double)box[3]).ShouldBe(clipped.Bottom, 0.5 + 1e-9);
         }
 
-        var rt = Build(ds, tmp["rt"], new MakeDataOptions { Recipe = TrainingRecipe.ReasoningTrack, Seed = 2, PairsPerVideo = 3, Interval = 20, FallbackDescription = "the target" });
-        rt.Summary.Pairs.ShouldBe(30);
+        var rt = Build(ds, tmp["rt"], new MakeDataOptions { Recipe = TrainingRecipe.ReasoningTrack, Seed = 2, PairsPerVideo = 2, Interval = 20, FallbackDescription = "the target" });
+        rt.Summary.Pairs.ShouldBe(20);
         foreach (var row in Rows(Path.Combine(tmp["rt"], "train.jsonl")))
         {
             var seq = ds.Find(row.GetProperty("video").GetString()!)!;

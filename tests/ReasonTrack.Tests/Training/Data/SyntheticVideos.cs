@@ -41,11 +41,11 @@ internal static class SyntheticVideos
         return indices.Distinct().ToDictionary(i => i, i => Paint(Size, seq.GroundTruth[i]));
     };
 
-    /// <summary>A grey RGB image with <paramref name="target"/> filled white (nothing when NaN).</summary>
-    public static ImageFrame Paint(ImageSize size, Box target)
+    /// <summary>An RGB image of one grey level with <paramref name="target"/> filled white (nothing when NaN).</summary>
+    public static ImageFrame Paint(ImageSize size, Box target, byte background = 60)
     {
         var img = new ImageFrame(size.Width, size.Height, PixelFormat.Rgb24);
-        img.Pixels.Fill(60);
+        img.Pixels.Fill(background);
         if (target.IsFinite)
             Drawing.FillRectangle(img, (int)Math.Round(target.X), (int)Math.Round(target.Y), (int)Math.Round(target.W), (int)Math.Round(target.H), Rgb.White);
         return img;

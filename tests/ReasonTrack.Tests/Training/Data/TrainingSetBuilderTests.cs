@@ -139,14 +139,38 @@ public class TrainingSetBuilderTests
     [Fact]
     public void Vptracker_target_is_inside_the_outline_near_90_percent_of_the_time()
     {
+        // The sampler's own draws (no pixels), over videos with the target always visible; inside is measured on
+        // the geometry (target box within the outline rectangle), not read from the draw's flag.
+        var ds = SyntheticVideos.Create(4, 60);
+        var sampler = new VpTrackerSampler(new MakeDataOptions { Recipe = TrainingRecipe.VpTracker });
+        int inside = 0, n = 0;
+        var scales = new HashSet<int>();
+        foreach (var seq in ds.Sequences)
+        {
+            var video = new TrainingVideo(seq, 0, SyntheticVideos.Size);
+            var random = DeterministicRandom.ForVideo(11, seq.Name);
+            for (int i = 0; i < 1000; i++, n++)
+            {
+                var d = sampler.Draw(video, random);
+                if (VisualPromptPlacement.Contains(d.Outline, seq.GroundTruth[d.Search])) inside++;
+                else VisualPromptPlacement.Overlaps(d.Outline, seq.GroundTruth[d.Search]).ShouldBeFalse();
+                scales.Add(d.Scale);
+            }
+        }
+        // Binomial(4000, 0.9): sd = 0.0047; 0.02 is over 4 sd, so a correct sampler passes and an 85% or 95% one fails.
+        ((double)inside / n).ShouldBe(0.9, 0.02);
+        scales.Order().ShouldBe([2, 3, 4, 5, 6, 7, 8]);
+    }
+
+    [Fact]
+    public void Vptracker_summary_counts_inside_and_outside_for_every_visible_target()
+    {
         using var tmp = new TempTree();
-        var ds = SyntheticVideos.Create(10, 60);
-        var summary = Build(ds, tmp.Root, new MakeDataOptions { Recipe = TrainingRecipe.VpTracker, Seed = 11, PairsPerVideo = 200, ImageFormat = ImageFileFormat.Png }).Summary;
-        int inside = summary.InsideOutline!.Value, outside = summary.OutsideOutline!.Value;
-        (inside + outside).ShouldBe(2000);
-        // Binomial(2000, 0.9): sd = 0.0067; 0.03 is 4.5 sd, so a correct sampler passes and an 85% or 95% one fails.
-        ((double)inside / (inside + outside)).ShouldBe(0.9, 0.03);
-        summary.Scale!.Min.ShouldBe(2);
-        summary.Scale.Max.ShouldBe(8);
+        var ds = SyntheticVideos.Create(4, 40);
+        var summary = Build(ds, tmp.Root, new MakeDataOptions { Recipe = TrainingRecipe.VpTracker, Seed = 11, PairsPerVideo = 25 }).Summary;
+        summary.Pairs.ShouldBe(100);
+        summary.VisibleYes.ShouldBe(100);
+        (summary.InsideOutline!.Value + summary.OutsideOutline!.Value).ShouldBe(100);
+        summary.OutsideOutline.Value.ShouldBeInRange(1, 30); // Binomial(100, 0.1): 1..30 holds with probability > 0.9999
     }
 }

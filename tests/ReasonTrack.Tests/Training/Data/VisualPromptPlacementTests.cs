@@ -30,7 +30,7 @@ public class VisualPromptPlacementTests
             VisualPromptPlacement.Contains(o, c.Box).ShouldBeTrue(c.ToString());
             o.W.ShouldBe(c.Box.W * c.Scale, 1e-9);
             o.H.ShouldBe(c.Box.H * c.Scale, 1e-9);
-        }).QuickCheckThrowOnFailure();
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
 
     [Fact]
     public void Outside_outlines_never_overlap_the_box_even_when_it_is_too_large_to_avoid() =>
@@ -39,7 +39,7 @@ public class VisualPromptPlacementTests
             var o = VisualPromptPlacement.Place(c.Box, c.Image, c.Scale, inside: false, new DeterministicRandom(c.Seed));
             VisualPromptPlacement.Overlaps(o, c.Box).ShouldBeFalse(c.ToString());
             o.W.ShouldBe(c.Box.W * c.Scale, 1e-9);
-        }).QuickCheckThrowOnFailure();
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
 
     [Fact]
     public void A_box_filling_the_image_gets_the_outline_beside_it_on_the_side_with_most_room()
