@@ -29,4 +29,5 @@ root.Subcommands.Add(TrackCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(TrackersCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
+root.Subcommands.Add(MakeDataCommand.Create());
 return root.Parse(args).Invoke();

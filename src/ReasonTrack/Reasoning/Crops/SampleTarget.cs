@@ -22,25 +22,44 @@ public static class SampleTarget
 {
     /// <summary>The crop window for <paramref name="target"/> (no pixels touched).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The box is not finite, or the crop would be under 1 pixel (sample_target raises too).</exception>
-    public static CropMapping Window(Box target, double factor, int outSize)
+    public static CropMapping Window(Box target, double factor, int outSize) => Window(target, factor, outSize, 0, 0);
+
+    /// <summary>
+    /// The crop window with its centre moved by <c>(shiftX, shiftY)</c> image pixels from the box centre: the
+    /// R1-Track training sampler's jittered crop (<c>x1 = round(x + 0.5*w + dx - crop*0.5)</c>). The shift is usually
+    /// drawn as a fraction of the crop side, so callers get the side first from <see cref="Side"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The box or the shift is not finite, or the crop would be under 1 pixel.</exception>
+    public static CropMapping Window(Box target, double factor, int outSize, double shiftX, double shiftY)
     {
-        if (!target.IsFinite) throw new ArgumentOutOfRangeException(nameof(target), $"box must be finite, got {target}");
+        if (!double.IsFinite(shiftX) || !double.IsFinite(shiftY)) throw new ArgumentOutOfRangeException(nameof(shiftX), $"shift must be finite, got ({shiftX}, {shiftY})");
+        int crop = Side(target, factor);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outSize);
-        double side = Math.Ceiling(Math.Sqrt(target.W * target.H) * factor);
-        if (!(side >= 1) || side > int.MaxValue / 4)
-            throw new ArgumentOutOfRangeException(nameof(target), $"crop side {side} from box {target} and factor {factor} is not a usable size");
-        int crop = (int)side;
-        // Same operation order as the Python so the float to round is the same float.
-        int x1 = (int)Math.Round(target.X + 0.5 * target.W - crop * 0.5, MidpointRounding.ToEven);
-        int y1 = (int)Math.Round(target.Y + 0.5 * target.H - crop * 0.5, MidpointRounding.ToEven);
+        // Same operation order as the Python so the float to round is the same float (a zero shift adds exactly 0).
+        int x1 = (int)Math.Round(target.X + 0.5 * target.W + shiftX - crop * 0.5, MidpointRounding.ToEven);
+        int y1 = (int)Math.Round(target.Y + 0.5 * target.H + shiftY - crop * 0.5, MidpointRounding.ToEven);
         return new CropMapping(x1, y1, crop, outSize);
     }
 
+    /// <summary>The crop side <c>ceil(sqrt(w*h) * factor)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The box is not finite, or the crop would be under 1 pixel (sample_target raises too).</exception>
+    public static int Side(Box target, double factor)
+    {
+        if (!target.IsFinite) throw new ArgumentOutOfRangeException(nameof(target), $"box must be finite, got {target}");
+        double side = Math.Ceiling(Math.Sqrt(target.W * target.H) * factor);
+        if (!(side >= 1) || side > int.MaxValue / 4)
+            throw new ArgumentOutOfRangeException(nameof(target), $"crop side {side} from box {target} and factor {factor} is not a usable size");
+        return (int)side;
+    }
+
     /// <summary>The crop image (same pixel format as <paramref name="frame"/>) with its mapping and the target in it.</summary>
-    public static TargetCrop Crop(ImageFrame frame, Box target, double factor, int outSize)
+    public static TargetCrop Crop(ImageFrame frame, Box target, double factor, int outSize) => Crop(frame, target, Window(target, factor, outSize));
+
+    /// <summary>The crop of a window from <see cref="Window(Box, double, int, double, double)"/> (e.g. a shifted one), with the target in it.</summary>
+    public static TargetCrop Crop(ImageFrame frame, Box target, CropMapping map)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var map = Window(target, factor, outSize);
+        int outSize = map.OutSize;
         using var padded = CropPadded(frame, map);
         var image = padded.Width == outSize ? ImageOps.Crop(padded, 0, 0, outSize, outSize) : ImageOps.Resize(padded, outSize, outSize);
         return new TargetCrop(image, map, map.ToCrop(target));

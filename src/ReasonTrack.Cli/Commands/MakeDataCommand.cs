@@ -1,0 +1,241 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ReasonTrack.Datasets;
+using ReasonTrack.Training.Data;
+using ReasonTrack.Training.Data.Formats;
+using Spectre.Console;
+
+namespace ReasonTrack.Cli.Commands;
+
+/// <summary>
+/// <c>reasontrack make-data</c>: training sets for the released trainers (EasyR1, LLaMA-Factory, ms-swift) built from
+/// any dataset ReasonTrack loads, one subcommand per recipe, plus <c>merge</c> for shards. Commands only parse
+/// options and print; the library (ReasonTrack.Training.Data) does the work.
+/// </summary>
+internal static class MakeDataCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("make-data",
+            "Build training data (R1-Track, VPTracker, ReasoningTrack recipes) from a dataset: deterministic for a seed, resumable, shardable.\n" +
+            "Output folder: make-data.json (settings), parts/ (one file per finished video), images/, train.jsonl or train.json, dataset_info.json (LLaMA-Factory), summary.json.");
+        cmd.Subcommands.Add(Recipe(TrainingRecipe.R1Track,
+            "R1-Track GRPO pairs: two frames with a visible target, each cropped with factor ~ U(2,8) and centre shift ~ U(-0.2,0.2) x crop, zero padded, resized; answer [x1,y1,x2,y2] in the search crop."));
+        cmd.Subcommands.Add(Recipe(TrainingRecipe.VpTracker,
+            "VPTracker pairs: factor-2 template crop of a visible frame; a later frame (target may be absent) with a red outline of scale randint(2,8), target inside 90% of the time; JSON answer {visible, bbox}."));
+        cmd.Subcommands.Add(Recipe(TrainingRecipe.ReasoningTrack,
+            "ReasoningTrack GRPO rows: two whole frames --interval apart with the description; columns problem, bbox1, pic1, pic2, answer (frame-2 box x,y,w,h)."));
+        cmd.Subcommands.Add(Merge());
+        return cmd;
+    }
+
+    private static Command Recipe(TrainingRecipe recipe, string description)
+    {
+        var dataset = new Option<string>("--dataset", "-d") { Description = "Dataset key (see 'reasontrack datasets'); the layout with frames is needed.", Required = true };
+        var root = new Option<string>("--root", "-a") { Description = "The dataset's folder.", Required = true };
+        var outDir = new Option<string>("--out", "-o") { Description = "The data set folder (created; a rerun with the same settings resumes).", Required = true };
+        var format = new Option<string>("--format") { Description = "Output layout: " + string.Join("; ", TrainingSetWriters.All.Select(w => $"{w.Key} = {w.Description}")) + ".", DefaultValueFactory = _ => "easyr1" };
+        var pairs = new Option<int>("--pairs-per-video", "-n") { Description = "Pairs drawn per video (fewer when a video has too few usable frames).", DefaultValueFactory = _ => 1 };
+        var seed = new Option<long>("--seed") { Description = "Seed of every draw; the same seed gives the same bytes (each video has its own stream from the seed and its name).", DefaultValueFactory = _ => 0 };
+        var shard = new Option<string?>("--shard") { Description = "i/N: process only videos at listing positions p with p mod N == i (0-based); merge the N folders with 'make-data merge'." };
+        var limit = new Option<int?>("--limit") { Description = "Only the first N videos of the dataset listing (applied before --shard)." };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Videos processed in parallel (does not change the output).", DefaultValueFactory = _ => 1 };
+        var sequences = new Option<string?>("--sequences", "-s") { Description = "A text file listing the videos to use, one per line (default: the dataset's own list)." };
+        var split = new Option<string?>("--split") { Description = "The dataset's split list to use where it ships several (e.g. train, test)." };
+        var imageFormat = new Option<string>("--image-format") { Description = "Image files: jpg (quality 95) or png (lossless).", DefaultValueFactory = _ => "jpg" };
+        var fallback = new Option<string?>("--fallback-description") { Description = "Description for videos the dataset gives none (vptracker, reasoningtrack); without it such videos are skipped." };
+        var cmd = new Command(TrainingRecipes.Key(recipe), description) { dataset, root, outDir, format, pairs, seed, shard, limit, jobs, sequences, split, imageFormat };
+
+        Option<string>? size = null, prompt = null;
+        Option<int>? interval = null;
+        if (recipe == TrainingRecipe.R1Track)
+        {
+            size = new Option<string>("--size") { Description = "Crop side in pixels, or a comma list drawn per pair (the 100k set: 112,224,336,448).", DefaultValueFactory = _ => "336" };
+            prompt = new Option<string>("--prompt") { Description = "Prompt variant: current (inference prompt), 5k (older 5k-sample models), think (think prefix + current prompt).", DefaultValueFactory = _ => "current" };
+            cmd.Options.Add(size);
+            cmd.Options.Add(prompt);
+        }
+        else cmd.Options.Add(fallback);
+        Option<string>? rows = null;
+        Option<string?>? teacherUrl = null, teacherModel = null;
+        if (recipe == TrainingRecipe.ReasoningTrack)
+        {
+            interval = new Option<int>("--interval", "-u") { Description = "Frames between the two frames of a pair (u).", DefaultValueFactory = _ => 50 };
+            rows = new Option<string>("--rows") { Description = "grpo (EasyR1 rows) or sft (alpaca rows answered by --teacher-model; only teacher replies that pass the strict format reward enter the set)", DefaultValueFactory = _ => "grpo" };
+            teacherUrl = new Option<string?>("--teacher-url") { Description = "SFT: the teacher's OpenAI-compatible base URL (e.g. http://127.0.0.1:8000/v1); key from OPENAI_API_KEY, else EMPTY." };
+            teacherModel = new Option<string?>("--teacher-model") { Description = "SFT: the teacher's model name." };
+            cmd.Options.Add(interval);
+            cmd.Options.Add(rows);
+            cmd.Options.Add(teacherUrl);
+            cmd.Options.Add(teacherModel);
+        }
+
+        cmd.SetAction(parse => CliErrors.Run(() =>
+        {
+            var options = new MakeDataOptions
+            {
+                Recipe = recipe,
+                Seed = parse.GetValue(seed),
+                PairsPerVideo = parse.GetValue(pairs),
+                Sizes = size is null ? [336] : ParseSizes(parse.GetValue(size)!),
+                Prompt = prompt is null ? R1TrackPromptVariant.Current : ParsePrompt(parse.GetValue(prompt)!),
+                Interval = interval is null ? 50 : parse.GetValue(interval),
+                Rows = rows is null ? ReasoningTrackRows.Grpo : ParseRows(parse.GetValue(rows)!),
+                Teacher = teacherModel is null || rows is null || ParseRows(parse.GetValue(rows)!) != ReasoningTrackRows.Sft ? null : parse.GetValue(teacherModel),
+                FallbackDescription = recipe == TrainingRecipe.R1Track ? null : parse.GetValue(fallback),
+                ImageFormat = ParseImageFormat(parse.GetValue(imageFormat)!),
+                Format = TrainingSetWriters.Get(parse.GetValue(format)!).Key,
+            };
+            var teacher = options.Rows == ReasoningTrackRows.Sft ? Teacher(teacherUrl is null ? null : parse.GetValue(teacherUrl), options.Teacher) : null;
+            using var teacherClient = teacher?.Client;
+            return Run(options, parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(outDir)!, parse.GetValue(shard), parse.GetValue(limit),
+                parse.GetValue(jobs), parse.GetValue(sequences), parse.GetValue(split), teacher);
+        }));
+        return cmd;
+    }
+
+    private static Command Merge()
+    {
+        var outDir = new Option<string>("--out", "-o") { Description = "The merged data set folder.", Required = true };
+        var shards = new Argument<string[]>("shards") { Description = "The shard folders (written by make-data --shard i/N with otherwise identical settings).", Arity = ArgumentArity.OneOrMore };
+        var cmd = new Command("merge", "Merge shard folders into one data set: byte-identical to the set one unsharded run would write.") { outDir, shards };
+        cmd.SetAction(parse => CliErrors.Run(() =>
+        {
+            var (summary, files) = TrainingSetMerger.Merge(parse.GetValue(outDir)!, parse.GetValue(shards)!);
+            PrintSummary(summary);
+            Console.WriteLine($"files: {string.Join(", ", files)} in {Path.GetFullPath(parse.GetValue(outDir)!)}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>The SFT teacher: replies must pass ReasoningTrack's strict format reward (<see cref="StrictFormatReplyCheck"/>).</summary>
+    private static TeacherModel Teacher(string? url, string? model)
+    {
+        if (url is null || model is null) throw new ArgumentException("--rows sft needs --teacher-url and --teacher-model");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException($"--teacher-url must be an http(s) URL, not '{url}'");
+        var check = new StrictFormatReplyCheck();
+        return new TeacherModel(new ReasonTrack.Reasoning.Vlm.OpenAiCompatibleChatClient(new ReasonTrack.Reasoning.Vlm.VlmClientOptions { BaseUrl = baseUrl, Model = model }), check);
+    }
+
+    private static ReasoningTrackRows ParseRows(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "grpo" => ReasoningTrackRows.Grpo,
+        "sft" => ReasoningTrackRows.Sft,
+        _ => throw new ArgumentException($"--rows must be grpo or sft, not '{text}'"),
+    };
+
+    private static int Run(MakeDataOptions options, string datasetKey, string root, string outDir, string? shardText, int? limit, int jobs, string? listFile, string? split,
+        TeacherModel? teacher)
+    {
+        options.Validate();
+        var (shardIndex, shardCount) = RunCommand.ParseShard(shardText);
+        if (limit is < 0) throw new ArgumentException($"--limit must be at least 0, not {limit}");
+        if (jobs < 1) throw new ArgumentException("--jobs must be at least 1");
+        IReadOnlyList<string>? list = listFile is null ? null
+            : File.ReadAllLines(listFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        var ds = DatasetRegistry.Get(datasetKey).Load(root, new DatasetLoadOptions { Sequences = list, Split = split, ListFrames = true });
+        string recipe = TrainingRecipes.Key(options.Recipe);
+
+        var clock = Stopwatch.StartNew();
+        MakeDataResult result;
+        var run = new MakeDataRun { Dataset = ds, OutputFolder = outDir, ShardIndex = shardIndex, ShardCount = shardCount, Limit = limit, Jobs = jobs, Teacher = teacher };
+        int mine = TrainingSetBuilder.Select(ds, shardIndex, shardCount, limit).Count;
+        void Started(int todo) => Console.WriteLine($"{recipe} from {ds.DisplayName}: {mine} video(s) in shard {shardIndex}/{shardCount}; {mine - todo} already done, {todo} to process ({jobs} in parallel)");
+        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            result = null!;
+            int toProcess = 0;
+            AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    ProgressTask? task = null;
+                    int pairs = 0;
+                    var gate = new object();
+                    result = TrainingSetBuilder.Build(options, run with
+                    {
+                        Started = todo =>
+                        {
+                            toProcess = todo;
+                            task = ctx.AddTask($"{recipe} from {ds.DisplayName}", maxValue: Math.Max(1, todo));
+                        },
+                        VideoDone = part =>
+                        {
+                            lock (gate)
+                            {
+                                pairs += part.Samples.Count;
+                                task!.Increment(1);
+                                task.Description = $"{recipe} from {ds.DisplayName}: {pairs} pairs, {pairs / Math.Max(1e-3, clock.Elapsed.TotalSeconds):0.0} pairs/s";
+                            }
+                        },
+                    });
+                });
+            // Printed after the live display: Spectre redraws over lines written while it runs.
+            Started(toProcess);
+        }
+        else
+        {
+            result = TrainingSetBuilder.Build(options, run with
+            {
+                Started = Started,
+                VideoDone = part => Console.WriteLine($"done: {part.Video} ({part.Samples.Count} pair(s))"),
+            });
+        }
+        double seconds = clock.Elapsed.TotalSeconds;
+        PrintSummary(result.Summary);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"this run: {result.PairsThisRun} pair(s) from {result.Processed} video(s) in {seconds:0.0} s ({result.PairsThisRun / Math.Max(1e-9, seconds):0.00} pairs/s); {result.Resumed} video(s) were already done"));
+        Console.WriteLine($"files: {string.Join(", ", result.Files)} in {Path.GetFullPath(outDir)}");
+        if (result.Failures.Count > 0)
+        {
+            foreach (var f in result.Failures) Console.Error.WriteLine($"failed: {f}");
+            throw new InvalidOperationException($"{result.Failures.Count} video(s) failed; the others are saved and a rerun resumes");
+        }
+        return 0;
+    }
+
+    /// <summary>The whole set's summary (every part in the folder), one fact per line.</summary>
+    internal static void PrintSummary(TrainingSetSummary s)
+    {
+        Console.WriteLine($"set: {s.Pairs} pair(s) from {s.VideosWithRows} of {s.Videos} video(s)");
+        foreach (var r in s.Skipped) Console.WriteLine($"skipped {r.Count} x {r.Reason}");
+        if (s.Scale is { } scale) Console.WriteLine($"scale factor: {scale}");
+        if (s.Shift is { } shift) Console.WriteLine($"centre shift (fraction of the crop side): {shift}");
+        if (s.BoxSize is { } box) Console.WriteLine($"target size sqrt(w*h) in the model's image (px): {box}");
+        if (s.OutputSizes.Count > 0) Console.WriteLine($"output sizes: {string.Join(", ", s.OutputSizes.Select(o => $"{o.Reason} px x {o.Count}"))}");
+        if (s.AnswersOutsideImage is { } outside) Console.WriteLine($"answers reaching outside the crop: {outside}");
+        if (s.VisibleYes is { } yes) Console.WriteLine($"visible yes/no: {yes}/{s.VisibleNo}");
+        if (s.DecisionYes is { } dy) Console.WriteLine($"teacher decisions d = yes/no: {dy}/{s.DecisionNo}");
+        if (s.InsideOutline is { } inside) Console.WriteLine($"visible targets inside/outside the outline: {inside}/{s.OutsideOutline}");
+    }
+
+    internal static List<int> ParseSizes(string text)
+    {
+        var sizes = new List<int>();
+        foreach (var p in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out int v) || v < 28 || v > 4096)
+                throw new ArgumentException($"--size must be a pixel size from 28 to 4096 or a comma list of them (e.g. 112,224,336,448), not '{text}'");
+            sizes.Add(v);
+        }
+        if (sizes.Count == 0) throw new ArgumentException($"--size must name at least one size, not '{text}'");
+        return sizes;
+    }
+
+    private static R1TrackPromptVariant ParsePrompt(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "current" => R1TrackPromptVariant.Current,
+        "5k" or "old5k" or "legacy5k" => R1TrackPromptVariant.Legacy5k,
+        "think" => R1TrackPromptVariant.Think,
+        _ => throw new ArgumentException($"--prompt must be current, 5k or think, not '{text}'"),
+    };
+
+    private static ImageFileFormat ParseImageFormat(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "jpg" or "jpeg" => ImageFileFormat.Jpeg,
+        "png" => ImageFileFormat.Png,
+        _ => throw new ArgumentException($"--image-format must be jpg or png, not '{text}'"),
+    };
+}

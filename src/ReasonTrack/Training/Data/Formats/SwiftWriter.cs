@@ -1,0 +1,39 @@
+namespace ReasonTrack.Training.Data.Formats;
+
+/// <summary>
+/// ms-swift (VPTracker's trainer): <c>train.jsonl</c>, one <c>{messages: [{role: system}?, {role: user, content},
+/// {role: assistant, content}], images}</c> per line; the <c>&lt;image&gt;</c> tags in the user turn take the images in
+/// order. Relative image paths are resolved from the working directory by ms-swift: run it from the data set folder.
+/// </summary>
+public sealed class SwiftWriter : ITrainingSetWriter
+{
+    public const string FileName = "train.jsonl";
+
+    public string Key => "swift";
+
+    public string Description => "ms-swift JSONL (messages, images)";
+
+    public IReadOnlyList<string> Write(string folder, IReadOnlyList<TrainingSample> rows, string datasetName)
+    {
+        TrainingJson.WriteLines(Path.Combine(folder, FileName), rows, (w, r) =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("messages");
+            if (r.System is not null) Message("system", r.System);
+            Message("user", r.Instruction is null ? r.Prompt : r.Instruction + "\n" + r.Prompt);
+            Message("assistant", r.Answer);
+            w.WriteEndArray();
+            TrainingJson.WriteStrings(w, "images", r.Images);
+            w.WriteEndObject();
+
+            void Message(string role, string content)
+            {
+                w.WriteStartObject();
+                w.WriteString("role", role);
+                w.WriteString("content", content);
+                w.WriteEndObject();
+            }
+        });
+        return [FileName];
+    }
+}

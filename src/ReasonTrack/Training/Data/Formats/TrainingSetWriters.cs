@@ -1,0 +1,16 @@
+namespace ReasonTrack.Training.Data.Formats;
+
+/// <summary>The output layouts by <c>--format</c> key (case-insensitive).</summary>
+public static class TrainingSetWriters
+{
+    public static IReadOnlyList<ITrainingSetWriter> All { get; } =
+        [new EasyR1Writer(), new LlamaFactoryAlpacaWriter(), new LlamaFactorySharegptWriter(), new SwiftWriter()];
+
+    /// <exception cref="ArgumentException">Unknown key (the message lists the valid ones).</exception>
+    public static ITrainingSetWriter Get(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return All.FirstOrDefault(w => w.Key.Equals(key.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"unknown format '{key}'; valid: {string.Join(", ", All.Select(w => w.Key))}");
+    }
+}

@@ -1,0 +1,73 @@
+namespace ReasonTrack.Training.Data;
+
+/// <summary>
+/// Everything that decides a data set's content. Only these settings (and the dataset) decide the bytes: they are
+/// written to <c>make-data.json</c> so a resumed run, a shard and a merge refuse to mix sets built differently. Where
+/// the work runs (shard, jobs, limit on this run) is not part of it.
+/// </summary>
+public sealed record MakeDataOptions
+{
+    public TrainingRecipe Recipe { get; init; } = TrainingRecipe.R1Track;
+
+    /// <summary>Seed of every draw (per-video streams are derived from it and the video name).</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Pairs drawn per video (fewer when the video does not have enough usable frames).</summary>
+    public int PairsPerVideo { get; init; } = 1;
+
+    /// <summary>Output sides of R1-Track crops; with several, each pair draws one uniformly (the 100k set mixes 112/224/336/448).</summary>
+    public IReadOnlyList<int> Sizes { get; init; } = [336];
+
+    /// <summary>R1-Track crop factor range, U(min, max).</summary>
+    public double MinScale { get; init; } = 2;
+
+    public double MaxScale { get; init; } = 8;
+
+    /// <summary>R1-Track centre shift as a fraction of the crop side, U(-s, s) per axis.</summary>
+    public double MaxShift { get; init; } = 0.2;
+
+    public R1TrackPromptVariant Prompt { get; init; } = R1TrackPromptVariant.Current;
+
+    /// <summary>VPTracker: integer outline scales drawn with randint(min, max), both included.</summary>
+    public int MinOutlineScale { get; init; } = 2;
+
+    public int MaxOutlineScale { get; init; } = 8;
+
+    /// <summary>VPTracker: probability that the target is inside the outline.</summary>
+    public double InsideProbability { get; init; } = 0.9;
+
+    /// <summary>ReasoningTrack: frames between the two frames of a pair (u).</summary>
+    public int Interval { get; init; } = 50;
+
+    /// <summary>ReasoningTrack: GRPO rows, or SFT rows answered by a teacher (<see cref="TeacherModel"/> required).</summary>
+    public ReasoningTrackRows Rows { get; init; } = ReasoningTrackRows.Grpo;
+
+    /// <summary>
+    /// ReasoningTrack SFT: the teacher's model name and reply check, recorded so a folder is not resumed with another
+    /// teacher (the server address is not recorded: it does not change what is asked).
+    /// </summary>
+    public string? Teacher { get; init; }
+
+    /// <summary>Description used when the dataset has none for a video (null: such videos are skipped by the recipes that need one).</summary>
+    public string? FallbackDescription { get; init; }
+
+    public ImageFileFormat ImageFormat { get; init; } = ImageFileFormat.Jpeg;
+
+    /// <summary>Output layout key (see <see cref="Formats.TrainingSetWriters"/>).</summary>
+    public string Format { get; init; } = "easyr1";
+
+    /// <summary>Throws <see cref="ArgumentException"/> with a user-facing message when a setting is out of range.</summary>
+    public void Validate()
+    {
+        if (PairsPerVideo < 1) throw new ArgumentException($"pairs per video must be at least 1, got {PairsPerVideo}");
+        if (Sizes.Count == 0) throw new ArgumentException("at least one output size is needed");
+        foreach (int s in Sizes)
+            if (s < 28 || s > 4096) throw new ArgumentException($"output size must be between 28 and 4096 pixels, got {s}");
+        if (!(MinScale > 0) || !(MaxScale >= MinScale) || !double.IsFinite(MaxScale)) throw new ArgumentException($"scale range must satisfy 0 < min <= max, got [{MinScale}, {MaxScale}]");
+        if (!(MaxShift >= 0) || !double.IsFinite(MaxShift)) throw new ArgumentException($"shift must be a finite fraction >= 0, got {MaxShift}");
+        if (MinOutlineScale < 1 || MaxOutlineScale < MinOutlineScale) throw new ArgumentException($"outline scales must satisfy 1 <= min <= max, got [{MinOutlineScale}, {MaxOutlineScale}]");
+        if (!(InsideProbability >= 0 && InsideProbability <= 1)) throw new ArgumentException($"inside probability must be in [0, 1], got {InsideProbability}");
+        if (Interval < 1) throw new ArgumentException($"interval must be at least 1 frame, got {Interval}");
+        Formats.TrainingSetWriters.Get(Format);
+    }
+}

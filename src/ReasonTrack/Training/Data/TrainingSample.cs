@@ -1,0 +1,34 @@
+namespace ReasonTrack.Training.Data;
+
+/// <summary>
+/// One training row before it is given a trainer's layout: the images (paths relative to the data set folder, forward
+/// slashes), the user turn with its <c>&lt;image&gt;</c> placeholders, the expected reply, and columns some trainers read
+/// besides (ReasoningTrack's GRPO reward reads <c>bbox1</c>, <c>pic1</c>, <c>pic2</c>). Keeping one neutral row lets
+/// every output format be a small writer and lets shards be merged without knowing the format.
+/// </summary>
+public sealed record TrainingSample
+{
+    /// <summary>Stable identifier <c>&lt;video&gt;/&lt;pair&gt;</c>, unique in a data set.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Image files relative to the data set folder, in the order of the placeholders in <see cref="Prompt"/>.</summary>
+    public required IReadOnlyList<string> Images { get; init; }
+
+    /// <summary>The system turn, when the format has one and the recipe uses it.</summary>
+    public string? System { get; init; }
+
+    /// <summary>
+    /// A separate instruction (LLaMA-Factory alpaca's <c>instruction</c>, with <see cref="Prompt"/> as <c>input</c>), for
+    /// recipes whose released files split the two (ReasoningTrack SFT); null when the prompt is the whole user turn.
+    /// </summary>
+    public string? Instruction { get; init; }
+
+    /// <summary>The user turn (EasyR1's <c>problem</c>).</summary>
+    public required string Prompt { get; init; }
+
+    /// <summary>The expected reply (EasyR1's <c>answer</c>, the ground truth its reward reads).</summary>
+    public required string Answer { get; init; }
+
+    /// <summary>Further columns, in output order (written by the formats that carry extra columns).</summary>
+    public IReadOnlyList<ExtraColumn> Extra { get; init; } = [];
+}

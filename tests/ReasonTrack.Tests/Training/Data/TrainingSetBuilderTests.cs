@@ -1,0 +1,176 @@
+using System.Text.Json;
+using ReasonTrack.Datasets;
+using ReasonTrack.Tests.Datasets;
+using ReasonTrack.Training.Data;
+
+namespace ReasonTrack.Tests.Training.Data;
+
+/// <summary>
+/// The builder on generated videos (no ../shared, no ffmpeg): same seed, same bytes; shards merged equal the
+/// unsharded set; resume rebuilds exactly what was missing; templates never come from absent frames.
+/// </summary>
+public class TrainingSetBuilderTests
+{
+    private static MakeDataResult Build(Dataset ds, string folder, MakeDataOptions options, int shard = 0, int shards = 1, int? limit = null, int jobs = 1) =>
+        TrainingSetBuilder.Build(options, new MakeDataRun
+        {
+            Dataset = ds, OutputFolder = folder, ShardIndex = shard, ShardCount = shards, Limit = limit, Jobs = jobs,
+            LoadFrames = SyntheticVideos.Loader(ds), Cancellation = TestContext.Current.CancellationToken,
+        });
+
+    public static TheoryData<string, string> Recipes => new()
+    {
+        { "r1track", "easyr1" }, { "vptracker", "swift" }, { "reasoningtrack", "llamafactory-alpaca" }, { "r1track", "llamafactory-sharegpt" },
+    };
+
+    private static MakeDataOptions Options(string recipe, string format, long seed = 5) => new()
+    {
+        Recipe = TrainingRecipes.Parse(recipe), Format = format, Seed = seed, PairsPerVideo = 3, Interval = 7, Sizes = [112, 224],
+    };
+
+    [Theory]
+    [MemberData(nameof(Recipes))]
+    public void Same_seed_gives_the_same_bytes_and_another_seed_does_not(string recipe, string format)
+    {
+        using var tmp = new TempTree();
+        var ds = SyntheticVideos.Create(5, 40);
+        Build(ds, tmp["a"], Options(recipe, format)).Summary.Pairs.ShouldBe(15);
+        Build(ds, tmp["b"], Options(recipe, format), jobs: 2);
+        Build(ds, tmp["c"], Options(recipe, format, seed: 6));
+        DataSetTree.ShouldBeIdentical(tmp["b"], tmp["a"]);
+        // The comparison can fail: another seed changes the data file.
+        string data = Directory.GetFiles(tmp["a"], "train.json*").Single();
+        File.ReadAllBytes(Path.Combine(tmp["c"], Path.GetFileName(data))).ShouldNotBe(File.ReadAllBytes(data));
+    }
+
+    [Theory]
+    [MemberData(nameof(Recipes))]
+    public void Shards_merged_in_any_order_equal_the_unsharded_set(string recipe, string format)
+    {
+        using var tmp = new TempTree();
+        var ds = SyntheticVideos.Create(5, 40);
+        Build(ds, tmp["all"], Options(recipe, format));
+        var s0 = Build(ds, tmp["s0"], Options(recipe, format), shard: 0, shards: 2);
+        var s1 = Build(ds, tmp["s1"], Options(recipe, format), shard: 1, shards: 2);
+        s0.VideosInShard.ShouldBe(3); // positions 0, 2, 4
+        s1.VideosInShard.ShouldBe(2);
+        TrainingSetMerger.Merge(tmp["merged"], [tmp["s0"], tmp["s1"]]);
+        TrainingSetMerger.Merge(tmp["merged-reversed"], [tmp["s1"], tmp["s0"]]);
+        DataSetTree.ShouldBeIdentical(tmp["merged"], tmp["all"]);
+        DataSetTree.ShouldBeIdentical(tmp["merged-reversed"], tmp["all"]);
+    }
+
+    [Fact]
+    public void Limit_applies_before_sharding_so_limited_shards_merge_to_the_limited_set()
+    {
+        using var tmp = new TempTree();
+        var ds = SyntheticVideos.Create(6, 30);
+        Build(ds, tmp["all"], Options("r1track", "easyr1"), limit: 3).Summary.Videos.ShouldBe(3);
+        Build(ds, tmp["s0"], Options("r1track", "easyr1"), shard: 0, shards: 2, limit: 3);
+        Build(ds, tmp["s1"], Options("r1track", "easyr1"), shard: 1, shards: 2, limit: 3);
+        TrainingSetMerger.Merge(tmp["merged"], [tmp["s0"], tmp["s1"]]);
+        DataSetTree.ShouldBeIdentical(tmp["merged"], tmp["all"]);
+    }
+
+    [Fact]
+    public void Resume_skips_finished_videos_and_rebuilds_missing_ones_identically()
+    {
+        using var tmp = new TempTree();
+        var ds = SyntheticVideos.Create(4, 30);
+        Build(ds, tmp["ref"], Options("vptracker", "easyr1"));
+        Build(ds, tmp["run"], Options("vptracker", "easyr1"), limit: 2).Summary.Videos.ShouldBe(2);
+        var second = Build(ds, tmp["run"], Options("vptracker", "easyr1"));
+        second.Resumed.ShouldBe(2);
+        second.Processed.ShouldBe(2);
+        DataSetTree.ShouldBeIdentical(tmp["run"], tmp["ref"]);
+
+        // A lost part (a crash before it was saved) is rebuilt, with the same bytes.
+        File.Delete(Directory.GetFiles(Path.Combine(tmp["run"], "parts"))[1]);
+        Build(ds, tmp["run"], Options("vptracker", "easyr1")).Processed.ShouldBe(1);
+        DataSetTree.ShouldBeIdentical(tmp["run"], tmp["ref"]);
+    }
+
+    [Fact]
+    public void A_folder_refuses_a_run_or_a_merge_with_other_settings()
+    {
+        using var tmp = new TempTree();
+        var ds = SyntheticVideos.Create(2, 20);
+        Build(ds, tmp["a"], Options("r1track", "easyr1"));
+        Should.Throw<InvalidOperationException>(() => Build(ds, tmp["a"], Options("r1track", "easyr1", seed: 9))).Message.ShouldContain("other settings");
+        Build(ds, tmp["b"], Options("r1track", "swift"), shard: 1, shards: 2);
+        Should.Throw<InvalidOperationException>(() => TrainingSetMerger.Merge(tmp["m"], [tmp["a"], tmp["b"]]));
+    }
+
+    [Theory]
+    [InlineData("r1track")]
+    [InlineData("vptracker")]
+    [InlineData("reasoningtrack")]
+    public void Templates_never_come_from_frames_with_an_absent_target_or_an_invalid_box(string recipe)
+    {
+        using var tmp = new TempTree();
+        // Two thirds of the frames absent (NaN boxes, absent flag); in video 1 also frames with a visible flag but
+        // a zero-size box, and boxes wholly outside the image.
+        var ds = SyntheticVideos.Create(3, 90, absent: (v, f) => f % 3 != 0);
+        var seq = ds.Sequences[1];
+        for (int f = 0; f < seq.Length; f += 6) seq.GroundTruth[f] = new ReasonTrack.Geometry.Box(10, 10, 0, 12);
+        for (int f = 3; f < seq.Length; f += 6) seq.GroundTruth[f] = new ReasonTrack.Geometry.Box(500, 10, 20, 12);
+        var options = Options(recipe, "easyr1") with { PairsPerVideo = 40, Interval = 3 };
+        var result = Build(ds, tmp.Root, options);
+        result.Summary.Pairs.ShouldBeGreaterThan(40);
+
+        int rows = 0;
+        foreach (string line in File.ReadLines(Path.Combine(tmp.Root, "train.jsonl")))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var frames = doc.RootElement.GetProperty("frames").GetString()!.Split(',').Select(int.Parse).ToArray();
+            var s = ds.Find(doc.RootElement.GetProperty("video").GetString()!)!;
+            var video = new TrainingVideo(s, 0, SyntheticVideos.Size);
+            // Frame 0 of a row is the template (R1-Track, VPTracker) or frame 1 (ReasoningTrack).
+            video.IsUsable(frames[0]).ShouldBeTrue($"{s.Name} frame {frames[0]}");
+            (s.Absent![frames[0]] || !s.GroundTruth[frames[0]].HasPositiveSize).ShouldBeFalse();
+            if (recipe != "vptracker") video.IsUsable(frames[1]).ShouldBeTrue();
+            else frames[1].ShouldBeGreaterThan(frames[0]);
+            rows++;
+        }
+        rows.ShouldBe(result.Summary.Pairs);
+        if (recipe == "vptracker") result.Summary.VisibleNo.ShouldNotBeNull().ShouldBeGreaterThan(0); // search frames may show no target
+    }
+
+    [Fact]
+    public void Vptracker_target_is_inside_the_outline_near_90_percent_of_the_time()
+    {
+        // The sampler's own draws (no pixels), over videos with the target always visible; inside is measured on
+        // the geometry (target box within the outline rectangle), not read from the draw's flag.
+        var ds = SyntheticVideos.Create(4, 60);
+        var sampler = new VpTrackerSampler(new MakeDataOptions { Recipe = TrainingRecipe.VpTracker });
+        int inside = 0, n = 0;
+        var scales = new HashSet<int>();
+        foreach (var seq in ds.Sequences)
+        {
+            var video = new TrainingVideo(seq, 0, SyntheticVideos.Size);
+            var random = DeterministicRandom.ForVideo(11, seq.Name);
+            for (int i = 0; i < 1000; i++, n++)
+            {
+                var d = sampler.Draw(video, random);
+                if (VisualPromptPlacement.Contains(d.Outline, seq.GroundTruth[d.Search])) inside++;
+                else VisualPromptPlacement.Overlaps(d.Outline, seq.GroundTruth[d.Search]).ShouldBeFalse();
+                scales.Add(d.Scale);
+            }
+        }
+        // Binomial(4000, 0.9): sd = 0.0047; 0.02 is over 4 sd, so a correct sampler passes and an 85% or 95% one fails.
+        ((double)inside / n).ShouldBe(0.9, 0.02);
+        scales.Order().ShouldBe([2, 3, 4, 5, 6, 7, 8]);
+    }
+
+    [Fact]
+    public void Vptracker_summary_counts_inside_and_outside_for_every_visible_target()
+    {
+        using var tmp = new TempTree();
+        var ds = SyntheticVideos.Create(4, 40);
+        var summary = Build(ds, tmp.Root, new MakeDataOptions { Recipe = TrainingRecipe.VpTracker, Seed = 11, PairsPerVideo = 25 }).Summary;
+        summary.Pairs.ShouldBe(100);
+        summary.VisibleYes.ShouldBe(100);
+        (summary.InsideOutline!.Value + summary.OutsideOutline!.Value).ShouldBe(100);
+        summary.OutsideOutline.Value.ShouldBeInRange(1, 30); // Binomial(100, 0.1): 1..30 holds with probability > 0.9999
+    }
+}
