@@ -98,7 +98,7 @@ internal static class MakeDataCommand
     private static Command Merge()
     {
         var outDir = new Option<string>("--out", "-o") { Description = "The merged data set folder.", Required = true };
-        var shards = new Argument<string[]>("shards") { Description = "The shard folders (written by make-data --shard i/N with otherwise identical settings).", Arity = ArgumentArity.OneOrMore };
+        var shards = new Argument<string[]>("shards") { Description = "The shard folders: every one of 0/N..N-1/N, each finished (its shard.json says complete), written by make-data --shard i/N with otherwise identical settings.", Arity = ArgumentArity.OneOrMore };
         var cmd = new Command("merge", "Merge shard folders into one data set: byte-identical to the set one unsharded run would write.") { outDir, shards };
         cmd.SetAction(parse => CliErrors.Run(() =>
         {

@@ -179,9 +179,16 @@ public sealed class FfmpegFrameSource : IFrameSource
     private List<string> Arguments(bool imageMode)
     {
         var args = new List<string> { "-hide_banner", "-nostats", "-loglevel", "error" };
+        string scaleFlags = "";
         if (imageMode)
         {
             string codec = _kind switch { ImageFileKind.Png => "png", ImageFileKind.Bmp => "bmp", _ => "mjpeg" };
+            if (_options.BitExact)
+            {
+                // See FrameSourceOptions.BitExact; decoder options go before -i, swscale's in the scale filter.
+                args.AddRange(["-flags", "+bitexact", "-idct", "simple"]);
+                scaleFlags = ":flags=bicubic+accurate_rnd+bitexact";
+            }
             args.AddRange(["-f", "image2pipe", "-c:v", codec, "-i", "pipe:0"]);
         }
         else
@@ -192,7 +199,7 @@ public sealed class FfmpegFrameSource : IFrameSource
         // without it the raw output would change size mid-stream. For same-size frames it only converts the pixel
         // format, exactly as an unfiltered decode does. passthrough: one output frame per decoded frame, no
         // duplicates or drops from frame-rate logic.
-        args.AddRange(["-map", "0:v:0", "-vf", $"scale={Size.Width}:{Size.Height}", "-vsync", "passthrough",
+        args.AddRange(["-map", "0:v:0", "-vf", $"scale={Size.Width}:{Size.Height}{scaleFlags}", "-vsync", "passthrough",
             "-f", "rawvideo", "-pix_fmt", PixFmt, "pipe:1"]);
         return args;
     }

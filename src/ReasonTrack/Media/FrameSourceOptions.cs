@@ -18,6 +18,17 @@ public sealed record FrameSourceOptions
     /// </summary>
     public int QueueCapacity { get; init; } = 6;
 
+    /// <summary>
+    /// Decode image files bit-exactly: ffmpeg's <c>+bitexact</c> flag, the C reference IDCT (<c>-idct simple</c>) and
+    /// swscale's bit-exact rounding, so CPU-specific SIMD code cannot change pixels and one ffmpeg version gives the
+    /// same bytes on every machine (another version may still decode differently). make-data sets it, since it
+    /// promises the same bytes for the same seed. Off by default: on colour (4:2:0) JPEGs swscale's accurate rounding
+    /// changes pixels against the default decode (OTB Couple frame 1, ffmpeg 5.1 here: 65% of RGB values, mean 0.88,
+    /// at most 14 levels; the decoder flags alone change nothing there), and every tracker result and reference
+    /// figure so far was produced with the default decode. Ignored for video files.
+    /// </summary>
+    public bool BitExact { get; init; }
+
     /// <summary>Name of the sequence; null derives it from the path (see <see cref="FrameSources.Open"/>).</summary>
     public string? Name { get; init; }
 

@@ -5,7 +5,8 @@ namespace ReasonTrack.Training.Data;
 /// <summary>
 /// Decodes only the frames a video's pairs need, in one ffmpeg pass over those files in ascending order, as RGB.
 /// Samplers draw frame indices first and ask for pixels afterwards, so a 3,000-frame video that contributes one pair
-/// costs two decodes, not three thousand.
+/// costs two decodes, not three thousand. Decoding is bit-exact (<see cref="FrameSourceOptions.BitExact"/>) so the
+/// images written depend on the pixels of the files, not on the CPU that decoded them.
 /// </summary>
 public static class FrameLoader
 {
@@ -19,7 +20,7 @@ public static class FrameLoader
         var wanted = indices.Distinct().Order().ToArray();
         var result = new Dictionary<int, ImageFrame>();
         if (wanted.Length == 0) return result;
-        using var source = FfmpegFrameSource.FromImages(wanted.Select(i => framePaths[i]), new FrameSourceOptions { Format = PixelFormat.Rgb24 });
+        using var source = FfmpegFrameSource.FromImages(wanted.Select(i => framePaths[i]), new FrameSourceOptions { Format = PixelFormat.Rgb24, BitExact = true });
         int k = 0;
         foreach (var f in source.ReadFrames(cancellation))
         {

@@ -68,6 +68,10 @@ public sealed record MakeDataOptions
         if (MinOutlineScale < 1 || MaxOutlineScale < MinOutlineScale) throw new ArgumentException($"outline scales must satisfy 1 <= min <= max, got [{MinOutlineScale}, {MaxOutlineScale}]");
         if (!(InsideProbability >= 0 && InsideProbability <= 1)) throw new ArgumentException($"inside probability must be in [0, 1], got {InsideProbability}");
         if (Interval < 1) throw new ArgumentException($"interval must be at least 1 frame, got {Interval}");
-        Formats.TrainingSetWriters.Get(Format);
+        var writer = Formats.TrainingSetWriters.Get(Format);
+        // A think-prompt row's answer is GRPO ground truth (the bare box the think reward compares with the reply's
+        // <answer>); as an SFT target it would teach a model to skip the <think>/<answer> tags its prompt demands.
+        if (Recipe == TrainingRecipe.R1Track && Prompt == R1TrackPromptVariant.Think && writer.Key != "easyr1")
+            throw new ArgumentException($"--prompt think writes GRPO rows whose answer is the bare box the think reward checks; format '{writer.Key}' would train it as the reply itself. Use --format easyr1, or --prompt current|5k for supervised formats");
     }
 }

@@ -79,7 +79,7 @@ public sealed class R1TrackSampler : IPairSampler
                     {
                         Id = $"{video.Name}/{stem}",
                         Images = [tPath, sPath],
-                        Prompt = R1TrackPrompts.Prompt(template.TargetInCrop, think: _options.Prompt == R1TrackPromptVariant.Think, legacy5k: _options.Prompt == R1TrackPromptVariant.Legacy5k),
+                        Prompt = TrainingPrompt(template.TargetInCrop, _options.Prompt),
                         Answer = R1TrackPrompts.BoxText(search.TargetInCrop),
                         Extra =
                         [
@@ -104,6 +104,21 @@ public sealed class R1TrackSampler : IPairSampler
         }
         return new VideoPart { Video = video.Name, Order = video.Order, Samples = samples, Draws = draws, Skipped = skipped };
     }
+
+    /// <summary>
+    /// The user turn of a row. Trainers place images at <c>&lt;image&gt;</c> tags, one per image. The current and think
+    /// prompts carry the released <c>"&lt;image&gt; &lt;image&gt;"</c> opening; the 5k prompt has no tags at inference
+    /// (the images travel as separate message parts), so its rows get that same opening. Assumption: the released
+    /// 5k training files are not public; the tag spelling follows the current prompt's.
+    /// </summary>
+    public static string TrainingPrompt(BoxXyxy templateBoxInCrop, R1TrackPromptVariant variant)
+    {
+        string p = R1TrackPrompts.Prompt(templateBoxInCrop, think: variant == R1TrackPromptVariant.Think, legacy5k: variant == R1TrackPromptVariant.Legacy5k);
+        return variant == R1TrackPromptVariant.Legacy5k ? LegacyImageTags + p : p;
+    }
+
+    /// <summary>The image tags put before the 5k prompt in training rows.</summary>
+    public const string LegacyImageTags = "<image> <image>";
 
     /// <summary>The crop window of a drawn crop (public so geometry tests check exactly the window the sampler uses).</summary>
     public static CropMapping Window(Box box, double factor, double dx, double dy, int outSize) => SampleTarget.Window(box, factor, outSize, dx, dy);

@@ -31,4 +31,31 @@ public sealed record TrainingSample
 
     /// <summary>Further columns, in output order (written by the formats that carry extra columns).</summary>
     public IReadOnlyList<ExtraColumn> Extra { get; init; } = [];
+
+    /// <summary>The placeholder trainers replace by the next image.</summary>
+    public const string ImageTag = "<image>";
+
+    /// <summary>How many <see cref="ImageTag"/>s the user turn (instruction and prompt) holds.</summary>
+    public int ImageTagCount => Count(Instruction) + Count(Prompt);
+
+    /// <summary>
+    /// Every writer calls this first: EasyR1, LLaMA-Factory and ms-swift pair the n-th tag with the n-th image and
+    /// reject (or silently misalign) rows where the counts differ, which would otherwise surface hours into training.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A row's tag count differs from its image count (names the row).</exception>
+    public static void RequireImageTags(IEnumerable<TrainingSample> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var r in rows)
+            if (r.ImageTagCount != r.Images.Count)
+                throw new InvalidOperationException($"row {r.Id}: its user turn has {r.ImageTagCount} {ImageTag} tag(s) for {r.Images.Count} image(s); trainers pair tags with images one to one");
+    }
+
+    private static int Count(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return 0;
+        int n = 0;
+        for (int i = text.IndexOf(ImageTag, StringComparison.Ordinal); i >= 0; i = text.IndexOf(ImageTag, i + ImageTag.Length, StringComparison.Ordinal)) n++;
+        return n;
+    }
 }

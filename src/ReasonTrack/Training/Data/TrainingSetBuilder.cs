@@ -34,6 +34,14 @@ public static class TrainingSetBuilder
         folder.Claim(TrainingSetFolder.ManifestText(run.Dataset.Key, options));
 
         var mine = Select(run.Dataset, run.ShardIndex, run.ShardCount, run.Limit);
+        RequireDistinctFolderNames(run.Dataset, run.Limit);
+        RequireSameSelection(folder, mine, run);
+        string listing = TrainingSetShard.ListingHash(run.Dataset, run.Limit);
+        TrainingSetShard Record(bool complete) => new()
+        {
+            Index = run.ShardIndex, Count = run.ShardCount, Limit = run.Limit, Listing = listing, Videos = mine.Count, Complete = complete,
+        };
+        folder.WriteShard(Record(complete: false));
         var todo = mine.Where(x => !folder.HasPart(x.Order, x.Sequence.Name)).ToList();
         run.Started?.Invoke(todo.Count);
 
@@ -63,6 +71,7 @@ public static class TrainingSetBuilder
         });
 
         var (summary, files) = folder.Assemble(options);
+        folder.WriteShard(Record(complete: failures.IsEmpty && mine.All(x => folder.HasPart(x.Order, x.Sequence.Name))));
         return new MakeDataResult
         {
             Summary = summary,
@@ -73,5 +82,40 @@ public static class TrainingSetBuilder
             Failures = failures.OrderBy(f => f, StringComparer.Ordinal).ToList(),
             Files = files,
         };
+    }
+
+    /// <summary>
+    /// Images go to <c>images/&lt;safe name&gt;/</c>; two videos whose names differ only in characters the safe name
+    /// replaces would share a folder and overwrite each other's images, so such a listing is refused.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two selected videos map to one folder name.</exception>
+    public static void RequireDistinctFolderNames(Datasets.Dataset dataset, int? limit)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase); // case-insensitive file systems too
+        foreach (var s in dataset.Sequences.Take(limit ?? int.MaxValue))
+        {
+            string safe = TrainingImageStore.SafeName(s.Name);
+            if (seen.TryGetValue(safe, out string? other))
+                throw new ArgumentException($"videos '{other}' and '{s.Name}' would share the image folder images/{safe}/ (names are reduced to letters, digits, '.', '-' and '_', compared ignoring case); rename one");
+            seen[safe] = s.Name;
+        }
+    }
+
+    /// <summary>
+    /// A folder holds one selection. Growing it (a larger <c>--limit</c>, or none) adds videos and is allowed; a
+    /// folder with parts this run would not select (a smaller limit, another shard) would assemble rows the command
+    /// did not ask for, so it is refused rather than silently kept.
+    /// </summary>
+    private static void RequireSameSelection(TrainingSetFolder folder, List<(int Order, Datasets.Sequence Sequence)> mine, MakeDataRun run)
+    {
+        var previous = folder.ReadShard();
+        string now = $"{run.ShardIndex}/{run.ShardCount}";
+        if (previous is not null && (previous.Index != run.ShardIndex || previous.Count != run.ShardCount))
+            throw new InvalidOperationException($"{folder.Path} holds shard {previous.Name}, not {now}; give each shard its own --out folder");
+        var expected = mine.Select(x => System.IO.Path.GetFileName(folder.PartPath(x.Order, x.Sequence.Name))).ToHashSet(StringComparer.Ordinal);
+        var extra = folder.PartFileNames().Where(f => !expected.Contains(f)).ToList();
+        if (extra.Count > 0)
+            throw new InvalidOperationException($"{folder.Path} holds {extra.Count} finished video(s) this run would not select (shard {now}, limit {run.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}), e.g. parts/{extra[0]}; a folder only grows: use a new --out folder, or the earlier --limit");
     }
 }

@@ -8,6 +8,7 @@ namespace ReasonTrack.Training.Data;
 /// The on-disk layout of a data set, and the only code that reads or writes it:
 /// <code>
 /// make-data.json        settings (recipe, dataset key, seed, sizes, format, ...), no paths, no shard
+/// shard.json            which selection (shard i/N, limit, listing hash) the folder holds and whether it is finished
 /// parts/NNNNNN_video.json  one finished video: rows, draws, skips (NNNNNN = position in the dataset listing)
 /// images/video/*.jpg    the images the rows reference, by relative path
 /// train.jsonl|json      the rows in the chosen format, assembled from all parts in listing order
@@ -66,6 +67,36 @@ public sealed class TrainingSetFolder
         }
         if (existing != manifest)
             throw new InvalidOperationException($"{Path} already holds a data set built with other settings (its {ManifestFile} differs); use another --out folder or delete it\nthere: {Flatten(existing)}\nnow:   {Flatten(manifest)}");
+    }
+
+    /// <summary>The folder's <see cref="TrainingSetShard"/>, or null when it has none (a run that never started).</summary>
+    /// <exception cref="DataFormatException">The file is not a shard record.</exception>
+    public TrainingSetShard? ReadShard()
+    {
+        string p = System.IO.Path.Combine(Path, TrainingSetShard.FileName);
+        if (!File.Exists(p)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<TrainingSetShard>(File.ReadAllText(p), ReportJson) ?? throw new JsonException("empty");
+        }
+        catch (JsonException e)
+        {
+            throw new DataFormatException(p, $"is not a make-data shard record ({e.Message})");
+        }
+    }
+
+    public void WriteShard(TrainingSetShard shard)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Path, TrainingSetShard.FileName), JsonSerializer.Serialize(shard, ReportJson) + "\n");
+    }
+
+    /// <summary>The file names in <c>parts/</c> (finished videos), sorted.</summary>
+    public List<string> PartFileNames()
+    {
+        string dir = System.IO.Path.Combine(Path, PartsFolder);
+        if (!Directory.Exists(dir)) return [];
+        return Directory.EnumerateFiles(dir, "*.json").Select(f => System.IO.Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Where the part of the video at <paramref name="order"/> named <paramref name="video"/> is stored.</summary>

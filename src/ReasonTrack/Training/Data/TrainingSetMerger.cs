@@ -4,7 +4,7 @@ namespace ReasonTrack.Training.Data;
 
 /// <summary>
 /// Joins the folders that <c>make-data --shard i/N</c> workers wrote into one data set: their settings must be
-/// identical; their parts and images are copied (a file present twice must have the same bytes, which it does when
+/// identical, and their <see cref="TrainingSetShard"/> records must show shards 0..N-1 of one selection, each finished; their parts and images are copied (a file present twice must have the same bytes, which it does when
 /// two shards overlap); then the rows are assembled from all parts in listing order. Because every video's part and
 /// images depend only on the settings and the video, merging shards 0/N..N-1/N gives the same bytes as one
 /// unsharded run, whatever the order the shard folders are given in.
@@ -13,7 +13,7 @@ public static class TrainingSetMerger
 {
     /// <returns>The merged set's summary and the files assembled.</returns>
     /// <exception cref="ArgumentException">No shard folders, or one is missing.</exception>
-    /// <exception cref="InvalidOperationException">Settings differ, or two shards hold different bytes under one name.</exception>
+    /// <exception cref="InvalidOperationException">Settings differ; a shard is missing, given twice, unfinished or of another selection; two shards hold different bytes under one name.</exception>
     public static (TrainingSetSummary Summary, IReadOnlyList<string> Files) Merge(string output, IReadOnlyList<string> shards)
     {
         ArgumentNullException.ThrowIfNull(shards);
@@ -29,7 +29,11 @@ public static class TrainingSetMerger
             else if (text != manifest)
                 throw new InvalidOperationException($"{shard} was built with other settings than {first} (their {TrainingSetFolder.ManifestFile} differ); only shards of one run can be merged");
         }
+        var records = RequireAllShardsOfOneSelection(shards);
         var target = new TrainingSetFolder(output);
+        bool targetIsShard = shards.Any(x => Path.GetFullPath(x) == target.Path);
+        if (!targetIsShard && target.PartFileNames().Count > 0)
+            throw new InvalidOperationException($"{target.Path} already holds finished videos; merge into a new folder (or into one of the shard folders)");
         target.Claim(manifest!);
         foreach (string shard in shards)
         {
@@ -56,6 +60,42 @@ public static class TrainingSetMerger
             }
         }
         var (_, options) = TrainingSetFolder.ParseManifest(manifest!, Path.Combine(first!, TrainingSetFolder.ManifestFile));
-        return target.Assemble(options);
+        var result = target.Assemble(options);
+        // The merged folder is what one unsharded run of the same selection leaves (so it can be resumed or grown).
+        var one = records[0].Record;
+        target.WriteShard(one with { Index = 0, Count = 1, Videos = records.Sum(r => r.Record.Videos), Complete = true });
+        return result;
     }
+
+    /// <summary>
+    /// Every folder must say (its <see cref="TrainingSetShard"/>) that it finished, all must be shards of one
+    /// selection (same N, limit and listing), and together they must be 0..N-1, each once.
+    /// </summary>
+    private static List<(string Folder, TrainingSetShard Record)> RequireAllShardsOfOneSelection(IReadOnlyList<string> shards)
+    {
+        var records = new List<(string Folder, TrainingSetShard Record)>();
+        foreach (string shard in shards)
+        {
+            var r = new TrainingSetFolder(shard).ReadShard()
+                ?? throw new InvalidOperationException($"{shard} has no {TrainingSetShard.FileName}: its make-data run never started or was made by an older version; rerun its make-data command");
+            if (!r.Complete)
+                throw new InvalidOperationException($"{shard} (shard {r.Name}) is not finished: a video failed or its run was stopped; rerun its make-data command, which resumes, then merge");
+            records.Add((shard, r));
+        }
+        var (firstFolder, first) = records[0];
+        foreach (var (folder, r) in records)
+        {
+            if (r.Count != first.Count || r.Listing != first.Listing || r.Limit != first.Limit)
+                throw new InvalidOperationException($"{folder} (shard {r.Name}, limit {LimitText(r.Limit)}) and {firstFolder} (shard {first.Name}, limit {LimitText(first.Limit)}) are not shards of one selection: the shard count, --limit or the dataset's listing differ");
+        }
+        var twice = records.GroupBy(r => r.Record.Index).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw new InvalidOperationException($"shard {twice.First().Record.Name} is given twice: {string.Join(" and ", twice.Select(g => g.Folder))}");
+        var missing = Enumerable.Range(0, first.Count).Except(records.Select(r => r.Record.Index)).ToList();
+        if (missing.Count > 0)
+            throw new InvalidOperationException($"missing shard(s) {string.Join(", ", missing.Select(i => $"{i}/{first.Count}"))}: a merge needs every shard of the run");
+        return records;
+    }
+
+    private static string LimitText(int? limit) => limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
 }

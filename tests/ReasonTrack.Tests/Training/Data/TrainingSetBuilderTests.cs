@@ -173,4 +173,154 @@ public class TrainingSetBuilderTests
         (summary.InsideOutline!.Value + summary.OutsideOutline!.Value).ShouldBe(100);
         summary.OutsideOutline.Value.ShouldBeInRange(1, 30); // Binomial(100, 0.1): 1..30 holds with probability > 0.9999
     }
+
+    // ---- image tags per prompt variant and format ----
+
+    public static TheoryData<string, string> PromptsAndFormats => new()
+    {
+        { "current", "easyr1" }, { "current", "llamafactory-alpaca" }, { "current", "llamafactory-sharegpt" }, { "current", "swift" },
+        { "5k", "easyr1" }, { "5k", "llamafactory-alpaca" }, { "5k", "llamafactory-sharegpt" }, { "5k", "swift" },
+        { "think", "easyr1" },
+    };
+
+    private static R1TrackPromptVariant Variant(string name) => name switch
+    {
+        "current" => R1TrackPromptVariant.Current, "5k" => R1TrackPromptVariant.Legacy5k, _ => R1TrackPromptVariant.Think,
+    };
+
+    /// <summary>The user turn and the images of every row, read back from the file as its trainer reads it.</summary>
+    private static List<(string User, int Images)> UserTurns(string folder, string format)
+    {
+        JsonElement[] rows = format is "easyr1" or "swift"
+            ? File.ReadLines(Path.Combine(folder, "train.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToArray()
+            : JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "train.json"))).RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
+        return rows.Select(r =>
+        {
+            string user = format switch
+            {
+                "easyr1" => r.GetProperty("problem").GetString()!,
+                "llamafactory-alpaca" => r.GetProperty("instruction").GetString() + "\n" + r.GetProperty("input").GetString(),
+                "llamafactory-sharegpt" => r.GetProperty("conversations").EnumerateArray().Single(t => t.GetProperty("from").GetString() == "human").GetProperty("value").GetString()!,
+                _ => r.GetProperty("messages").EnumerateArray().Single(t => t.GetProperty("role").GetString() == "user").GetProperty("content").GetString()!,
+            };
+            return (user, r.GetProperty("images").GetArrayLength());
+        }).ToList();
+    }
+
+    private static int Tags(string text) => (text.Length - text.Replace("<image>", "", StringComparison.Ordinal).Length) / "<image>".Length;
+
+    [Theory]
+    [MemberData(nameof(PromptsAndFormats))]
+    public void R1track_rows_carry_one_image_tag_per_image_in_every_prompt_variant_and_format(string prompt, string format)
+    {
+        using var tmp = new TempTree();
+        var ds = SyntheticVideos.Create(2, 20);
+        Build(ds, tmp.Root, Options("r1track", format) with { Prompt = Variant(prompt) });
+        var turns = UserTurns(tmp.Root, format);
+        turns.Count.ShouldBe(6);
+        foreach (var (user, images) in turns)
+        {
+            images.ShouldBe(2);
+            Tags(user).ShouldBe(2, user);
+            // <image_1>/<image_2> in the current prompt are words of the text, not placeholders.
+            if (prompt == "5k") user.ShouldStartWith("<image> <image>Please identify the target specified by the bounding box [");
+            else user.ShouldContain("<image> <image>Given two images");
+        }
+    }
+
+    [Theory]
+    [InlineData("llamafactory-alpaca")]
+    [InlineData("llamafactory-sharegpt")]
+    [InlineData("swift")]
+    public void Think_prompt_rows_are_refused_in_supervised_formats(string format)
+    {
+        using var tmp = new TempTree();
+        var options = Options("r1track", format) with { Prompt = R1TrackPromptVariant.Think };
+        Should.Throw<ArgumentException>(() => Build(SyntheticVideos.Create(1, 10), tmp.Root, options)).Message.ShouldContain("--format easyr1");
+        File.Exists(tmp["train.json"]).ShouldBeFalse();
+        File.Exists(tmp["train.jsonl"]).ShouldBeFalse();
+    }
+
+    // ---- shards: a merge needs all of them, finished, of one selection ----
+
+    private static MakeDataRun Run(Dataset ds, string folder, int shard = 0, int shards = 1, int? limit = null,
+        Func<IReadOnlyList<string>, IEnumerable<int>, Dictionary<int, ReasonTrack.Media.ImageFrame>>? load = null) => new()
+    {
+        Dataset = ds, OutputFolder = folder, ShardIndex = shard, ShardCount = shards, Limit = limit,
+        LoadFrames = load ?? SyntheticVideos.Loader(ds), Cancellation = TestContext.Current.CancellationToken,
+    };
+
+    [Fact]
+    public void Merge_refuses_a_missing_shard_a_repeated_one_and_shards_of_another_selection()
+    {
+        using var tmp = new TempTree();
+        var ds = SyntheticVideos.Create(5, 20);
+        var options = Options("r1track", "easyr1");
+        for (int i = 0; i < 3; i++) TrainingSetBuilder.Build(options, Run(ds, tmp[$"s{i}"], i, 3));
+        TrainingSetBuilder.Build(options, Run(ds, tmp["l1"], 1, 3, limit: 4));
+
+        Should.Throw<InvalidOperationException>(() => TrainingSetMerger.Merge(tmp["m1"], [tmp["s0"], tmp["s2"]])).Message.ShouldContain("missing shard(s) 1/3");
+        Should.Throw<InvalidOperationException>(() => TrainingSetMerger.Merge(tmp["m2"], [tmp["s0"], tmp["s1"], tmp["s1"], tmp["s2"]])).Message.ShouldContain("given twice");
+        Should.Throw<InvalidOperationException>(() => TrainingSetMerger.Merge(tmp["m3"], [tmp["s0"], tmp["l1"], tmp["s2"]])).Message.ShouldContain("not shards of one selection");
+        // None of the refused merges left rows behind, and the complete set merges.
+        foreach (string m in new[] { "m1", "m2", "m3" }) Directory.Exists(Path.Combine(tmp[m], "parts")).ShouldBeFalse();
+        TrainingSetMerger.Merge(tmp["m"], [tmp["s2"], tmp["s0"], tmp["s1"]]).Summary.Videos.ShouldBe(5);
+    }
+
+    [Fact]
+    public void Merge_refuses_an_unfinished_shard_until_its_rerun_completes_it()
+    {
+        using var tmp = new TempTree();
+        var ds = SyntheticVideos.Create(4, 20);
+        var options = Options("vptracker", "easyr1");
+        var good = SyntheticVideos.Loader(ds);
+        var failing = new Func<IReadOnlyList<string>, IEnumerable<int>, Dictionary<int, ReasonTrack.Media.ImageFrame>>((paths, idx) =>
+            paths[0].Contains("synthetic-03", StringComparison.Ordinal) ? throw new IOException("disk error") : good(paths, idx));
+        TrainingSetBuilder.Build(options, Run(ds, tmp["s0"], 0, 2));
+        TrainingSetBuilder.Build(options, Run(ds, tmp["s1"], 1, 2, load: failing)).Failures.Count.ShouldBe(1);
+        new TrainingSetFolder(tmp["s1"]).ReadShard()!.Complete.ShouldBeFalse();
+
+        Should.Throw<InvalidOperationException>(() => TrainingSetMerger.Merge(tmp["m"], [tmp["s0"], tmp["s1"]])).Message.ShouldContain("not finished");
+
+        var rerun = TrainingSetBuilder.Build(options, Run(ds, tmp["s1"], 1, 2));
+        rerun.Processed.ShouldBe(1);
+        new TrainingSetFolder(tmp["s1"]).ReadShard()!.Complete.ShouldBeTrue();
+        TrainingSetMerger.Merge(tmp["m"], [tmp["s0"], tmp["s1"]]);
+        TrainingSetBuilder.Build(options, Run(ds, tmp["all"]));
+        DataSetTree.ShouldBeIdentical(tmp["m"], tmp["all"]);
+    }
+
+    [Fact]
+    public void A_folder_grows_with_a_larger_limit_but_refuses_a_smaller_one_or_another_shard()
+    {
+        using var tmp = new TempTree();
+        var ds = SyntheticVideos.Create(4, 20);
+        var options = Options("r1track", "easyr1");
+        TrainingSetBuilder.Build(options, Run(ds, tmp["a"], limit: 3)).Summary.Videos.ShouldBe(3);
+        Should.Throw<InvalidOperationException>(() => TrainingSetBuilder.Build(options, Run(ds, tmp["a"], limit: 2))).Message.ShouldContain("would not select");
+        Should.Throw<InvalidOperationException>(() => TrainingSetBuilder.Build(options, Run(ds, tmp["a"], 1, 2))).Message.ShouldContain("holds shard 0/1");
+        TrainingSetBuilder.Build(options, Run(ds, tmp["a"])).Summary.Videos.ShouldBe(4);
+        var record = new TrainingSetFolder(tmp["a"]).ReadShard()!;
+        (record.Limit, record.Videos, record.Complete).ShouldBe((null, 4, true));
+        record.Listing.ShouldBe(TrainingSetShard.ListingHash(ds, null));
+        record.Listing.ShouldNotBe(TrainingSetShard.ListingHash(ds, 3));
+    }
+
+    [Fact]
+    public void Videos_whose_names_share_an_image_folder_are_refused()
+    {
+        using var tmp = new TempTree();
+        var ds = SyntheticVideos.Create(2, 20);
+        var renamed = new Dataset(ds.Key, ds.DisplayName, ds.Root,
+        [
+            Renamed(ds.Sequences[0], "car 1"), Renamed(ds.Sequences[1], "Car_1"),
+        ]);
+        Should.Throw<ArgumentException>(() => TrainingSetBuilder.Build(Options("r1track", "easyr1"), Run(renamed, tmp.Root))).Message.ShouldContain("images/Car_1/");
+        Directory.Exists(Path.Combine(tmp.Root, "images")).ShouldBeFalse();
+        // Limited to the first video, the listing has no clash.
+        TrainingSetBuilder.Build(Options("r1track", "easyr1"), Run(renamed, tmp.Root, limit: 1)).Summary.Videos.ShouldBe(1);
+    }
+
+    private static Sequence Renamed(Sequence s, string name) =>
+        new(name, s.GroundTruth, () => s.Frames) { Absent = s.Absent, Resolution = s.Resolution, Language = s.Language };
 }

@@ -97,4 +97,22 @@ public class TrainingSetWriterTests
         TrainingSetWriters.Get("EasyR1").ShouldBeOfType<EasyR1Writer>();
         Should.Throw<ArgumentException>(() => TrainingSetWriters.Get("csv")).Message.ShouldContain("llamafactory-alpaca");
     }
+
+    public static TheoryData<string> Writers => new(TrainingSetWriters.All.Select(w => w.Key));
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Every_writer_refuses_a_row_whose_image_tags_do_not_match_its_images(string key)
+    {
+        using var tmp = new TempTree();
+        var writer = TrainingSetWriters.Get(key);
+        // Tags may sit in the instruction or the prompt; both count. One tag short, and one tag too many.
+        TrainingSample[] ok = [Rows[0], Rows[1] with { Instruction = "<image>do it", Prompt = "<image>text" }];
+        writer.Write(tmp["ok"], ok, "set").ShouldNotBeEmpty();
+        var short_ = Rows[0] with { Id = "v/short", Prompt = "<image>where is it?" };
+        var extra = Rows[1] with { Id = "v/extra", Instruction = "<image>do it" };
+        Should.Throw<InvalidOperationException>(() => writer.Write(tmp["a"], [Rows[0], short_], "set")).Message.ShouldContain("row v/short: its user turn has 1 <image> tag(s) for 2 image(s)");
+        Should.Throw<InvalidOperationException>(() => writer.Write(tmp["b"], [extra], "set")).Message.ShouldContain("row v/extra: its user turn has 3 <image> tag(s)");
+        (Directory.Exists(tmp["a"]) ? Directory.EnumerateFiles(tmp["a"]).Count() : 0).ShouldBe(0, "a refused write left files");
+    }
 }

@@ -16,6 +16,7 @@ public sealed class LlamaFactoryAlpacaWriter : ITrainingSetWriter
 
     public IReadOnlyList<string> Write(string folder, IReadOnlyList<TrainingSample> rows, string datasetName)
     {
+        TrainingSample.RequireImageTags(rows);
         bool system = rows.Any(r => r.System is not null);
         TrainingJson.WriteArray(Path.Combine(folder, FileName), rows, (w, r) =>
         {

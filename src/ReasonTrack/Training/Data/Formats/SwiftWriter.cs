@@ -15,6 +15,7 @@ public sealed class SwiftWriter : ITrainingSetWriter
 
     public IReadOnlyList<string> Write(string folder, IReadOnlyList<TrainingSample> rows, string datasetName)
     {
+        TrainingSample.RequireImageTags(rows);
         TrainingJson.WriteLines(Path.Combine(folder, FileName), rows, (w, r) =>
         {
             w.WriteStartObject();
