@@ -39,6 +39,8 @@ public class MakeDataCommandTests
         using var tmp = new TempTree();
         CliRunner.Run("make-data", "r1track", "--dataset", "nope", "--root", tmp.Root, "--out", tmp["out"]).ShouldFailCleanly().Stderr.ShouldContain("unknown dataset");
         CliRunner.Run("make-data", "merge", "--out", tmp["m"], tmp.Root).ShouldFailCleanly().Stderr.ShouldContain("make-data.json");
+        CliRunner.Run("make-data", "r1track", "--dataset", "synthetic", "--root", tmp.Root, "--out", tmp["t"], "--prompt", "think", "--format", "swift")
+            .ShouldFailCleanly().Stderr.ShouldContain("--format easyr1");
     }
 
     [Fact]
@@ -55,6 +57,9 @@ public class MakeDataCommandTests
         all.Stdout.ShouldContain("pairs/s");
         CliRunner.Run([.. common, "--out", tmp["s0"], "--shard", "0/2"]).ExitCode.ShouldBe(0);
         CliRunner.Run([.. common, "--out", tmp["s1"], "--shard", "1/2"]).ExitCode.ShouldBe(0);
+        // One shard alone is not the set: refused with the missing shard named, nothing written.
+        CliRunner.Run("make-data", "merge", "--out", tmp["half"], tmp["s1"]).ShouldFailCleanly().Stderr.ShouldContain("missing shard(s) 0/2");
+        Directory.Exists(Path.Combine(tmp["half"], "parts")).ShouldBeFalse();
         var merged = CliRunner.Run("make-data", "merge", "--out", tmp["merged"], tmp["s1"], tmp["s0"]);
         merged.ExitCode.ShouldBe(0, merged.Stderr);
         DataSetTree.ShouldBeIdentical(tmp["merged"], tmp["all"]);
