@@ -39,8 +39,9 @@ public sealed record TrainingSample
     public int ImageTagCount => Count(Instruction) + Count(Prompt);
 
     /// <summary>
-    /// Every writer calls this first: EasyR1, LLaMA-Factory and ms-swift pair the n-th tag with the n-th image and
-    /// reject (or silently misalign) rows where the counts differ, which would otherwise surface hours into training.
+    /// <see cref="Formats.TrainingSetWriter.Write"/> calls this before any layout: EasyR1, LLaMA-Factory and ms-swift
+    /// pair the n-th tag with the n-th image and reject (or silently misalign) rows where the counts differ, which
+    /// would otherwise surface hours into training.
     /// </summary>
     /// <exception cref="InvalidOperationException">A row's tag count differs from its image count (names the row).</exception>
     public static void RequireImageTags(IEnumerable<TrainingSample> rows)

@@ -7,17 +7,16 @@ namespace ReasonTrack.Training.Data.Formats;
 /// <c>bbox1</c>, <c>pic1</c>, <c>pic2</c>). The default EasyR1 keys (<c>prompt_key=problem</c>,
 /// <c>answer_key=answer</c>, <c>image_key=images</c>) read it unchanged.
 /// </summary>
-public sealed class EasyR1Writer : ITrainingSetWriter
+public sealed class EasyR1Writer : TrainingSetWriter
 {
     public const string FileName = "train.jsonl";
 
-    public string Key => "easyr1";
+    public override string Key => "easyr1";
 
-    public string Description => "EasyR1 JSONL (images, problem, answer, extra columns)";
+    public override string Description => "EasyR1 JSONL (images, problem, answer, extra columns)";
 
-    public IReadOnlyList<string> Write(string folder, IReadOnlyList<TrainingSample> rows, string datasetName)
+    protected override IReadOnlyList<string> WriteRows(string folder, IReadOnlyList<TrainingSample> rows, string datasetName)
     {
-        TrainingSample.RequireImageTags(rows);
         TrainingJson.WriteLines(Path.Combine(folder, FileName), rows, (w, r) =>
         {
             w.WriteStartObject();

@@ -6,17 +6,16 @@ namespace ReasonTrack.Training.Data.Formats;
 /// separate instruction keeps it (and its prompt goes to <c>input</c>); otherwise the prompt is the instruction and
 /// <c>input</c> is empty. LLaMA-Factory joins instruction and input into one user turn either way.
 /// </summary>
-public sealed class LlamaFactoryAlpacaWriter : ITrainingSetWriter
+public sealed class LlamaFactoryAlpacaWriter : TrainingSetWriter
 {
     public const string FileName = "train.json";
 
-    public string Key => "llamafactory-alpaca";
+    public override string Key => "llamafactory-alpaca";
 
-    public string Description => "LLaMA-Factory alpaca JSON (instruction, input, output, images) + dataset_info.json";
+    public override string Description => "LLaMA-Factory alpaca JSON (instruction, input, output, images) + dataset_info.json";
 
-    public IReadOnlyList<string> Write(string folder, IReadOnlyList<TrainingSample> rows, string datasetName)
+    protected override IReadOnlyList<string> WriteRows(string folder, IReadOnlyList<TrainingSample> rows, string datasetName)
     {
-        TrainingSample.RequireImageTags(rows);
         bool system = rows.Any(r => r.System is not null);
         TrainingJson.WriteArray(Path.Combine(folder, FileName), rows, (w, r) =>
         {

@@ -5,17 +5,16 @@ namespace ReasonTrack.Training.Data.Formats;
 /// value}][, system], images}</c> (LLaMA-Factory's default tags), plus its <c>dataset_info.json</c> entry. A separate
 /// instruction is put before the prompt in the human turn, as LLaMA-Factory does for alpaca rows.
 /// </summary>
-public sealed class LlamaFactorySharegptWriter : ITrainingSetWriter
+public sealed class LlamaFactorySharegptWriter : TrainingSetWriter
 {
     public const string FileName = "train.json";
 
-    public string Key => "llamafactory-sharegpt";
+    public override string Key => "llamafactory-sharegpt";
 
-    public string Description => "LLaMA-Factory ShareGPT JSON (conversations, images) + dataset_info.json";
+    public override string Description => "LLaMA-Factory ShareGPT JSON (conversations, images) + dataset_info.json";
 
-    public IReadOnlyList<string> Write(string folder, IReadOnlyList<TrainingSample> rows, string datasetName)
+    protected override IReadOnlyList<string> WriteRows(string folder, IReadOnlyList<TrainingSample> rows, string datasetName)
     {
-        TrainingSample.RequireImageTags(rows);
         bool system = rows.Any(r => r.System is not null);
         TrainingJson.WriteArray(Path.Combine(folder, FileName), rows, (w, r) =>
         {

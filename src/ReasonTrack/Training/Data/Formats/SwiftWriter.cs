@@ -5,17 +5,16 @@ namespace ReasonTrack.Training.Data.Formats;
 /// {role: assistant, content}], images}</c> per line; the <c>&lt;image&gt;</c> tags in the user turn take the images in
 /// order. Relative image paths are resolved from the working directory by ms-swift: run it from the data set folder.
 /// </summary>
-public sealed class SwiftWriter : ITrainingSetWriter
+public sealed class SwiftWriter : TrainingSetWriter
 {
     public const string FileName = "train.jsonl";
 
-    public string Key => "swift";
+    public override string Key => "swift";
 
-    public string Description => "ms-swift JSONL (messages, images)";
+    public override string Description => "ms-swift JSONL (messages, images)";
 
-    public IReadOnlyList<string> Write(string folder, IReadOnlyList<TrainingSample> rows, string datasetName)
+    protected override IReadOnlyList<string> WriteRows(string folder, IReadOnlyList<TrainingSample> rows, string datasetName)
     {
-        TrainingSample.RequireImageTags(rows);
         TrainingJson.WriteLines(Path.Combine(folder, FileName), rows, (w, r) =>
         {
             w.WriteStartObject();

@@ -3,11 +3,11 @@ namespace ReasonTrack.Training.Data.Formats;
 /// <summary>The output layouts by <c>--format</c> key (case-insensitive).</summary>
 public static class TrainingSetWriters
 {
-    public static IReadOnlyList<ITrainingSetWriter> All { get; } =
+    public static IReadOnlyList<TrainingSetWriter> All { get; } =
         [new EasyR1Writer(), new LlamaFactoryAlpacaWriter(), new LlamaFactorySharegptWriter(), new SwiftWriter()];
 
     /// <exception cref="ArgumentException">Unknown key (the message lists the valid ones).</exception>
-    public static ITrainingSetWriter Get(string key)
+    public static TrainingSetWriter Get(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
         return All.FirstOrDefault(w => w.Key.Equals(key.Trim(), StringComparison.OrdinalIgnoreCase))
