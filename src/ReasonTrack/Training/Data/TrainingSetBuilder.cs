@@ -71,7 +71,8 @@ public static class TrainingSetBuilder
         });
 
         var (summary, files) = folder.Assemble(options);
-        folder.WriteShard(Record(complete: failures.IsEmpty && mine.All(x => folder.HasPart(x.Order, x.Sequence.Name))));
+        // Every video had a part before this run or wrote one unless it failed (cancellation throws before here).
+        folder.WriteShard(Record(complete: failures.IsEmpty));
         return new MakeDataResult
         {
             Summary = summary,
@@ -116,6 +117,6 @@ public static class TrainingSetBuilder
         var expected = mine.Select(x => System.IO.Path.GetFileName(folder.PartPath(x.Order, x.Sequence.Name))).ToHashSet(StringComparer.Ordinal);
         var extra = folder.PartFileNames().Where(f => !expected.Contains(f)).ToList();
         if (extra.Count > 0)
-            throw new InvalidOperationException($"{folder.Path} holds {extra.Count} finished video(s) this run would not select (shard {now}, limit {run.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}), e.g. parts/{extra[0]}; a folder only grows: use a new --out folder, or the earlier --limit");
+            throw new InvalidOperationException($"{folder.Path} holds {extra.Count} finished video(s) this run would not select (shard {now}, limit {TrainingSetShard.LimitText(run.Limit)}), e.g. parts/{extra[0]}; a folder only grows: use a new --out folder, or the earlier --limit");
     }
 }

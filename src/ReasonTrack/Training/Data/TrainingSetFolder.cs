@@ -116,11 +116,10 @@ public sealed class TrainingSetFolder
     /// <exception cref="DataFormatException">A part file is not a valid part.</exception>
     public List<VideoPart> ReadParts()
     {
-        string dir = System.IO.Path.Combine(Path, PartsFolder);
         var parts = new List<VideoPart>();
-        if (!Directory.Exists(dir)) return parts;
-        foreach (string file in Directory.EnumerateFiles(dir, "*.json"))
+        foreach (string name in PartFileNames())
         {
+            string file = System.IO.Path.Combine(Path, PartsFolder, name);
             try
             {
                 parts.Add(JsonSerializer.Deserialize<VideoPart>(File.ReadAllText(file), PartJson) ?? throw new JsonException("empty"));

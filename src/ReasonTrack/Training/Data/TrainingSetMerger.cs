@@ -86,7 +86,7 @@ public static class TrainingSetMerger
         foreach (var (folder, r) in records)
         {
             if (r.Count != first.Count || r.Listing != first.Listing || r.Limit != first.Limit)
-                throw new InvalidOperationException($"{folder} (shard {r.Name}, limit {LimitText(r.Limit)}) and {firstFolder} (shard {first.Name}, limit {LimitText(first.Limit)}) are not shards of one selection: the shard count, --limit or the dataset's listing differ");
+                throw new InvalidOperationException($"{folder} (shard {r.Name}, limit {TrainingSetShard.LimitText(r.Limit)}) and {firstFolder} (shard {first.Name}, limit {TrainingSetShard.LimitText(first.Limit)}) are not shards of one selection: the shard count, --limit or the dataset's listing differ");
         }
         var twice = records.GroupBy(r => r.Record.Index).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
@@ -96,6 +96,4 @@ public static class TrainingSetMerger
             throw new InvalidOperationException($"missing shard(s) {string.Join(", ", missing.Select(i => $"{i}/{first.Count}"))}: a merge needs every shard of the run");
         return records;
     }
-
-    private static string LimitText(int? limit) => limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
 }

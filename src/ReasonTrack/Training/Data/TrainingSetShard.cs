@@ -35,6 +35,9 @@ public sealed record TrainingSetShard
     [System.Text.Json.Serialization.JsonIgnore]
     public string Name => $"{Index}/{Count}";
 
+    /// <summary>A <c>--limit</c> as messages print it (<c>none</c> for the whole listing).</summary>
+    public static string LimitText(int? limit) => limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+
     /// <summary>Hash of the video names a run with <paramref name="limit"/> draws from, before sharding.</summary>
     public static string ListingHash(Datasets.Dataset dataset, int? limit)
     {

@@ -12,11 +12,15 @@ namespace ReasonTrack.Tests.Training.Data;
 public class TrainingSetBuilderTests
 {
     private static MakeDataResult Build(Dataset ds, string folder, MakeDataOptions options, int shard = 0, int shards = 1, int? limit = null, int jobs = 1) =>
-        TrainingSetBuilder.Build(options, new MakeDataRun
-        {
-            Dataset = ds, OutputFolder = folder, ShardIndex = shard, ShardCount = shards, Limit = limit, Jobs = jobs,
-            LoadFrames = SyntheticVideos.Loader(ds), Cancellation = TestContext.Current.CancellationToken,
-        });
+        TrainingSetBuilder.Build(options, Run(ds, folder, shard, shards, limit) with { Jobs = jobs });
+
+    /// <summary>A run on generated frames (or through <paramref name="load"/>, e.g. one that fails for some video).</summary>
+    private static MakeDataRun Run(Dataset ds, string folder, int shard = 0, int shards = 1, int? limit = null,
+        Func<IReadOnlyList<string>, IEnumerable<int>, Dictionary<int, ReasonTrack.Media.ImageFrame>>? load = null) => new()
+    {
+        Dataset = ds, OutputFolder = folder, ShardIndex = shard, ShardCount = shards, Limit = limit,
+        LoadFrames = load ?? SyntheticVideos.Loader(ds), Cancellation = TestContext.Current.CancellationToken,
+    };
 
     public static TheoryData<string, string> Recipes => new()
     {
@@ -242,13 +246,6 @@ public class TrainingSetBuilderTests
     }
 
     // ---- shards: a merge needs all of them, finished, of one selection ----
-
-    private static MakeDataRun Run(Dataset ds, string folder, int shard = 0, int shards = 1, int? limit = null,
-        Func<IReadOnlyList<string>, IEnumerable<int>, Dictionary<int, ReasonTrack.Media.ImageFrame>>? load = null) => new()
-    {
-        Dataset = ds, OutputFolder = folder, ShardIndex = shard, ShardCount = shards, Limit = limit,
-        LoadFrames = load ?? SyntheticVideos.Loader(ds), Cancellation = TestContext.Current.CancellationToken,
-    };
 
     [Fact]
     public void Merge_refuses_a_missing_shard_a_repeated_one_and_shards_of_another_selection()
