@@ -3,7 +3,7 @@ namespace ReasonTrack.IO;
 /// <summary>
 /// Bad input data: names the file and, where known, the 1-based line, so that a user can open the file there.
 /// </summary>
-public class DataFormatException : Exception
+public class DataFormatException : ReasonTrackException
 {
     public DataFormatException(string path, int line, string message)
         : base(line > 0 ? $"{path}:{line}: {message}" : $"{path}: {message}")

@@ -4,7 +4,7 @@ namespace ReasonTrack.Media;
 /// A video or image could not be opened, decoded or written, or ffmpeg is missing. The message names the file (when
 /// there is one) and, for ffmpeg failures, ends with the tail of ffmpeg's own error output so the cause is visible.
 /// </summary>
-public class MediaException : Exception
+public class MediaException : ReasonTrackException
 {
     public MediaException(string? path, string message)
         : base(path is null ? message : $"{path}: {message}")

@@ -5,7 +5,7 @@ namespace ReasonTrack.Interop.OnnxRuntime;
 /// that fails. The message carries ORT's own text when ORT produced one, and says what to do when the cause is
 /// ours to fix (installing the library, where to put model files).
 /// </summary>
-public sealed class OnnxRuntimeException : Exception
+public sealed class OnnxRuntimeException : ReasonTrackException
 {
     public OnnxRuntimeException(string message, OrtErrorCode errorCode = OrtErrorCode.None, Exception? inner = null)
         : base(message, inner)

@@ -6,7 +6,7 @@ namespace ReasonTrack.Reasoning.Vlm;
 /// A chat completion request that failed for good: HTTP error status, connection failure, timeout or an unreadable
 /// reply. Callers see this one type instead of HttpRequestException/IOException/JsonException from deep inside.
 /// </summary>
-public sealed class VlmRequestException : Exception
+public sealed class VlmRequestException : ReasonTrackException
 {
     public VlmRequestException(string message, HttpStatusCode? statusCode = null, int attempts = 1, string? bodyExcerpt = null,
         bool isTimeout = false, Exception? innerException = null)
