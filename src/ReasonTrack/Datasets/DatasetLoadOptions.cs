@@ -12,6 +12,13 @@ public sealed record DatasetLoadOptions
     /// </summary>
     public string? Split { get; init; }
 
+    /// <summary>
+    /// Refuse a folder that looks like another benchmark's layout (LaSOT, TNLLT and TNL2K share file names; TNLLT's
+    /// absence flags have the opposite polarity), with a <see cref="DatasetMismatchException"/>. False loads it as
+    /// the key says, whatever it looks like.
+    /// </summary>
+    public bool VerifyLayout { get; init; } = true;
+
     /// <summary>List frame files (false = annotations only, faster, and works without images).</summary>
     public bool ListFrames { get; init; } = true;
 }

@@ -3,7 +3,8 @@ namespace ReasonTrack.Datasets;
 /// <summary>
 /// The loaders of benchmarks that come in two layouts: the dataset as downloaded and the annotation folders of their
 /// Matlab evaluation toolkit (LaSOT, TNLLT, TNL2K). Which layout a root holds is detected; what differs between the
-/// benchmarks is configuration.
+/// benchmarks is configuration. A folder that carries another of these benchmarks' signature (see
+/// <see cref="LayoutSignature"/>) is refused with a <see cref="DatasetMismatchException"/> naming both.
 /// </summary>
 public abstract class ToolkitBenchmarkLoader : IDatasetLoader
 {
@@ -32,9 +33,12 @@ public abstract class ToolkitBenchmarkLoader : IDatasetLoader
         options ??= new DatasetLoadOptions();
         root = DatasetFiles.RequireFolder(root);
         var notes = new List<string>();
-        var sequences = ToolkitLayout.FindAnnos(root) is { } annos
+        string? annos = ToolkitLayout.FindAnnos(root);
+        if (annos is not null && options.VerifyLayout) LayoutSignature.CheckToolkitFolders(Key, root, annos, ToolkitLayout.BoxFolder == "gt_rect");
+        var sequences = annos is not null
             ? ToolkitLayout.Load(annos, options, notes)
             : LoadDatasetLayout(root, options, notes);
+        if (options.VerifyLayout) LayoutSignature.CheckLoaded(Key, root, annos, ToolkitLayout.AbsentOneMeansVisible, sequences);
         return new Dataset(Key, DisplayName, root, sequences)
         {
             AttributeNames = Attributes,
