@@ -35,6 +35,9 @@ public sealed class SequenceCurves
     /// <summary>What the protocol noticed on this sequence (truncated results, quirks reproduced).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>What the user must be told about this sequence (an optional rule applied); the evaluator surfaces these.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>
     /// Overlaps of the frames that entered the success counts, kept where a protocol pools frames across sequences
     /// (GOT-10k's AO and SR). Null otherwise.

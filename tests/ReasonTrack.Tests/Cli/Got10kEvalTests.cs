@@ -61,6 +61,31 @@ public sealed class Got10kEvalTests : IDisposable
         tr.GetProperty("fps").GetDouble().ShouldBe(times.Average(t => 1 / t), 1e-9);
     }
 
+    /// <summary>
+    /// Issue 10 item 5: a NaN row on a counted frame makes got10k-toolkit's AO NaN (its IoU is NaN, np.mean NaN)
+    /// while SR stays a number. That is no AO: an error naming the file and line, never a silent null.
+    /// </summary>
+    [Fact]
+    public void A_nan_row_on_a_counted_frame_is_an_error_naming_file_and_line()
+    {
+        string name = "GOT-10k_Val_000001";
+        string seqDir = Directory.CreateDirectory(Path.Combine(_dir, "val", name)).FullName;
+        var gt = Enumerable.Range(0, 20).Select(i => new Box(20 + i, 30, 40, 30)).ToArray();
+        File.WriteAllLines(Path.Combine(seqDir, "groundtruth.txt"), gt.Select(b => BoxText.Format(b, ",")));
+        File.WriteAllLines(Path.Combine(seqDir, "cover.label"), gt.Select(_ => "8"));
+        File.WriteAllText(Path.Combine(seqDir, "meta_info.ini"), "[METAINFO]\nresolution: (100, 80)\n");
+        File.WriteAllLines(Path.Combine(_dir, "val", "list.txt"), [name]);
+        string runDir = Directory.CreateDirectory(Path.Combine(_dir, "sub", name)).FullName;
+        var lines = gt.Select(b => BoxText.Format(b, ",")).ToArray();
+        lines[7] = "nan,nan,nan,nan";
+        File.WriteAllLines(Path.Combine(runDir, $"{name}_001.txt"), lines);
+
+        var o = CliRunner.Run("eval", "-d", "got10k-val", "-a", _dir, "-r", Path.Combine(_dir, "sub"), "--json", Path.Combine(_dir, "r.json")).ShouldFailCleanly();
+        o.Stderr.ShouldContain($"{name}_001.txt:8:");
+        o.Stderr.ShouldContain("AO");
+        File.Exists(Path.Combine(_dir, "r.json")).ShouldBeFalse();
+    }
+
     /// <summary>got10k-toolkit's rect_iou with bound, written out plainly.</summary>
     private static double ReferenceIou(Box a, Box b, double w, double h)
     {

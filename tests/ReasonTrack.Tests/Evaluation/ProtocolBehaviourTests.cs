@@ -47,6 +47,28 @@ public class ProtocolBehaviourTests
     }
 
     [Fact]
+    public void Got10k_nan_rows_are_an_error_on_counted_frames_only_or_zero_overlap_when_asked()
+    {
+        var gt = new Box(0, 0, 10, 10);
+        var nan = new Box(double.NaN, double.NaN, double.NaN, double.NaN);
+        // Frame 1 and the covered frame 3 do not count: their NaN changes nothing in the toolkit.
+        var seq = new Sequence("s", [gt, gt, gt, gt]) { Cover = [8, 8, 0, 8] };
+        var ok = new Got10kProtocol().EvaluateSequence(seq, Table(nan, gt, nan, gt), null);
+        ok.FrameOverlaps.ShouldBe([1.0, 1.0]);
+
+        var e = Should.Throw<DataFormatException>(() => new Got10kProtocol().EvaluateSequence(seq, Table(gt, gt, gt, nan), null));
+        e.FilePath.ShouldBe("r.txt");
+        e.Line.ShouldBe(4);
+        e.Message.ShouldContain("AO");
+
+        var p = new Got10kProtocol(Got10kNanPolicy.ZeroOverlap);
+        var z = p.EvaluateSequence(seq, Table(gt, gt, gt, nan), null);
+        z.FrameOverlaps.ShouldBe([1.0, 0.0]);
+        z.Warnings.ShouldHaveSingleItem().ShouldContain("r.txt:4:");
+        p.Summarize([z]).AverageOverlap!.Value.ShouldBe(0.5);
+    }
+
+    [Fact]
     public void Got10k_excludes_frame_1_and_covered_frames_and_pools_frames_over_sequences()
     {
         var p = new Got10kProtocol();
