@@ -11,6 +11,12 @@ public sealed record EvaluationOptions
     /// <summary>Sequences evaluated in parallel (null = one per core).</summary>
     public int? Parallelism { get; init; }
 
+    /// <summary>
+    /// Lines of one result file read by a lenient rule (a row padded or widened as dlmread does, a blank line
+    /// skipped, <c>inf</c>) each get a warning naming <c>file:line</c>; at most this many per file are listed, then a count.
+    /// </summary>
+    public int MaxRowWarningsPerFile { get; init; } = 5;
+
     /// <summary>Subset label for titles, e.g. "Testing Set".</summary>
     public string? Subset { get; init; }
 }

@@ -26,6 +26,8 @@ public static class Evaluator
         int nSeq = sequences.Count, nTrk = trackers.Count;
         var curves = new SequenceCurves?[nSeq, nTrk];
         var empty = new bool[nSeq, nTrk];
+        // Files read by a lenient rule (dlmread's padding, skipped blank lines, inf): null for clean files.
+        var irregular = new List<NumericTable>?[nSeq, nTrk];
         var errors = new ConcurrentBag<(int Seq, int Trk, string Message)>();
         int done = 0;
 
@@ -41,8 +43,11 @@ public static class Evaluator
                     {
                         var file = run[seq.Name];
                         var table = NumericTable.Read(file.Path, protocol.ReadOptions);
+                        if (table.Irregularities.Count > 0) (irregular[i, k] ??= []).Add(table);
                         if (table.RowCount == 0) { empty[i, k] = true; break; }
-                        double[]? times = file.TimePath is null ? null : NumericTable.Read(file.TimePath, NumericTableOptions.Dlmread).Flatten();
+                        NumericTable? timeTable = file.TimePath is null ? null : NumericTable.Read(file.TimePath, NumericTableOptions.Dlmread);
+                        if (timeTable is { Irregularities.Count: > 0 }) (irregular[i, k] ??= []).Add(timeTable);
+                        double[]? times = timeTable?.Flatten();
                         runs.Add(protocol.EvaluateSequence(seq, table, times));
                     }
                     if (!empty[i, k]) curves[i, k] = AverageRuns(runs);
@@ -79,6 +84,8 @@ public static class Evaluator
             var truncated = list.Where(c => c.Notes.Any(n => n.Contains("truncated", StringComparison.Ordinal))).ToList();
             if (truncated.Count > 0)
                 warnings.Add($"{trackers[k].TrackerName}: {truncated.Count} result file(s) longer than the ground truth were truncated (e.g. {truncated[0].Sequence})");
+            AddReadWarnings(trackers[k].TrackerName, protocol, irregular, k, options.MaxRowWarningsPerFile, warnings);
+            AddSequenceWarnings(trackers[k].TrackerName, list, options.MaxRowWarningsPerFile, warnings);
             evaluations.Add(new TrackerEvaluation
             {
                 Tracker = trackers[k].TrackerName,
@@ -106,6 +113,44 @@ public static class Evaluator
             PrecisionIsArea = protocol.PrecisionIsArea,
             NormalizedPrecisionIsArea = protocol.NormalizedPrecisionIsArea,
         };
+    }
+
+    /// <summary>
+    /// One warning per line read by a lenient rule (<c>file:line: what was assumed</c>), at most
+    /// <paramref name="perFile"/> per file followed by a count of the rest, at most 20 files followed by a count.
+    /// </summary>
+    private static void AddReadWarnings(string tracker, IEvaluationProtocol protocol, List<NumericTable>?[,] irregular, int k, int perFile, List<string> warnings)
+    {
+        const int maxFiles = 20;
+        int files = 0, filesLeft = 0, linesLeft = 0;
+        for (int i = 0; i < irregular.GetLength(0); i++)
+        {
+            if (irregular[i, k] is not { } tables) continue;
+            foreach (var t in tables)
+            {
+                var rows = t.Irregularities;
+                if (++files > maxFiles) { filesLeft++; linesLeft += rows.Count; continue; }
+                for (int j = 0; j < rows.Count && j < perFile; j++)
+                    warnings.Add($"{rows[j].ToString(t.FilePath)} ({tracker}, {protocol.Key})");
+                if (rows.Count > perFile)
+                    warnings.Add($"{t.FilePath}: ... and {rows.Count - perFile} more line(s) read by the same lenient rules ({tracker})");
+            }
+        }
+        if (filesLeft > 0)
+            warnings.Add($"{tracker}: ... and {filesLeft} more file(s) with {linesLeft} line(s) read by lenient rules (padded, blank or infinite)");
+    }
+
+    /// <summary>The protocols' per-sequence warnings (e.g. frames counted by an optional rule), capped as read warnings are.</summary>
+    private static void AddSequenceWarnings(string tracker, List<SequenceCurves> curves, int max, List<string> warnings)
+    {
+        int shown = 0, left = 0;
+        foreach (var c in curves)
+            foreach (var w in c.Warnings)
+            {
+                if (shown < max) { warnings.Add($"{w} ({tracker})"); shown++; }
+                else left++;
+            }
+        if (left > 0) warnings.Add($"{tracker}: ... and {left} more such warning(s)");
     }
 
     private static List<Sequence> SelectSequences(Dataset dataset, IReadOnlyList<ResultSource> trackers, EvaluationOptions options, List<string> warnings)
@@ -199,6 +244,7 @@ public static class Evaluator
             Denominator = r0.Denominator,
             RepairedRows = runs.Sum(r => r.RepairedRows),
             Notes = [$"mean of {runs.Count} runs", .. runs.SelectMany(r => r.Notes).Distinct()],
+            Warnings = runs.SelectMany(r => r.Warnings).Distinct().ToList(),
             FrameOverlaps = runs.All(r => r.FrameOverlaps is not null) ? runs.SelectMany(r => r.FrameOverlaps!).ToArray() : null,
             FrameTimes = runs.All(r => r.FrameTimes is not null) ? runs.SelectMany(r => r.FrameTimes!).ToArray() : null,
         };

@@ -8,19 +8,39 @@ namespace ReasonTrack.IO;
 /// attributes and tracker results in every benchmark. Separators may be commas, tabs, semicolons or runs of
 /// spaces (also mixed, as in <c>1, 2, 3, 4</c>); <c>nan</c>, <c>NaN</c>, <c>NA</c>, <c>inf</c>, <c>Infinity</c> in any
 /// case are read as such; a UTF-8 byte-order mark, CRLF line ends and trailing blank lines are accepted. Anything
-/// else that is not a number is an error naming the file, line and field.
+/// else that is not a number is an error naming the file, line and field. Lines read by a lenient rule (a ragged
+/// row padded, an empty field read as 0, a blank line skipped, an infinite value) are listed in
+/// <see cref="Irregularities"/> with what was assumed, so that callers can warn about them.
 /// </summary>
 public sealed class NumericTable
 {
     private readonly double[] _values;
     private readonly int[] _lines;
 
-    private NumericTable(string path, double[] values, int[] lines, int columns)
+    private NumericTable(string path, double[] values, int[] lines, int columns, List<TableIrregularity>? irregularities = null)
     {
         FilePath = path;
         _values = values;
         _lines = lines;
         Columns = columns;
+        if (irregularities is not null)
+        {
+            irregularities.Sort((a, b) => a.Line.CompareTo(b.Line));
+            Irregularities = irregularities;
+        }
+    }
+
+    /// <summary>Lines read by a lenient rule, in line order, with what was assumed; empty for a clean file.</summary>
+    public IReadOnlyList<TableIrregularity> Irregularities { get; } = [];
+
+    /// <summary>The line of the first blank line skipped between data rows, or 0 when there is none.</summary>
+    public int FirstSkippedBlankLine
+    {
+        get
+        {
+            foreach (var i in Irregularities) if (i.Kind == TableIrregularityKind.BlankLine) return i.Line;
+            return 0;
+        }
     }
 
     public string FilePath { get; }
@@ -92,6 +112,7 @@ public sealed class NumericTable
         int pendingBlank = 0; // blank lines seen since the last data row
         int firstPendingBlank = 0;
         int maxCols = 0;
+        List<TableIrregularity>? irregular = null; // allocated on the first liberty only
 
         while (text.Length > 0 || lineNo == 0)
         {
@@ -108,24 +129,30 @@ public sealed class NumericTable
                 if (nl < 0) break;
                 continue;
             }
-            if (pendingBlank > 0 && lines.Count > 0 && !options.SkipInteriorBlankLines)
-                throw new DataFormatException(path, firstPendingBlank, "blank line between data rows (a missing row?)");
+            if (pendingBlank > 0 && lines.Count > 0)
+            {
+                if (!options.SkipInteriorBlankLines)
+                    throw new DataFormatException(path, firstPendingBlank, "blank line between data rows (a missing row?)");
+                (irregular ??= []).Add(new TableIrregularity(firstPendingBlank, TableIrregularityKind.BlankLine,
+                    (pendingBlank == 1 ? "blank line" : $"{pendingBlank} blank lines") +
+                    $" between data rows, skipped as dlmread does: line {lineNo} is read as row {lines.Count + 1}, the rows after it one frame earlier than their line suggests"));
+            }
             pendingBlank = 0;
 
-            int cols = ParseLine(path, lineNo, line, values, options);
+            int cols = ParseLine(path, lineNo, line, values, options, ref irregular);
             rowLengths.Add(cols);
             lines.Add(lineNo);
             maxCols = Math.Max(maxCols, cols);
             if (nl < 0) break;
         }
 
-        if (lines.Count == 0) return new NumericTable(path, [], [], 0);
+        if (lines.Count == 0) return new NumericTable(path, [], [], 0, irregular);
         int[] lineArray = lines.ToArray();
 
         // Rectangular check (or dlmread-style padding).
         bool ragged = false;
         foreach (int c in rowLengths) if (c != maxCols) { ragged = true; break; }
-        if (!ragged) return new NumericTable(path, values.ToArray(), lineArray, maxCols);
+        if (!ragged) return new NumericTable(path, values.ToArray(), lineArray, maxCols, irregular);
 
         if (!options.PadShortRows)
         {
@@ -140,7 +167,34 @@ public sealed class NumericTable
         {
             for (int c = 0; c < rowLengths[r]; c++) padded[r * maxCols + c] = values[src++];
         }
-        return new NumericTable(path, padded, lineArray, maxCols);
+        ReportRaggedRows(rowLengths, lineArray, maxCols, ref irregular);
+        return new NumericTable(path, padded, lineArray, maxCols, irregular);
+    }
+
+    /// <summary>
+    /// Every row whose width differs from the most common one (the first such width on a tie): shorter rows were
+    /// padded with zeros; rows of the widest width widened the table, so every other row was padded.
+    /// </summary>
+    private static void ReportRaggedRows(List<int> rowLengths, int[] lines, int maxCols, ref List<TableIrregularity>? irregular)
+    {
+        var counts = new Dictionary<int, int>();
+        int usual = rowLengths[0], best = 0;
+        foreach (int c in rowLengths)
+        {
+            int k = counts[c] = counts.GetValueOrDefault(c) + 1;
+            if (k > best) { best = k; usual = c; }
+        }
+        for (int r = 0; r < rowLengths.Count; r++)
+        {
+            int c = rowLengths[r];
+            if (c == usual) continue;
+            string fields = c == 1 ? "1 field" : $"{c} fields";
+            (irregular ??= []).Add(c < maxCols
+                ? new TableIrregularity(lines[r], TableIrregularityKind.ShortRow,
+                    $"{fields}, the other rows {usual}: padded with zeros to {maxCols} as dlmread does (value {c + 1}{(maxCols > c + 1 ? $"..{maxCols}" : "")} read as 0)")
+                : new TableIrregularity(lines[r], TableIrregularityKind.LongRow,
+                    $"{fields}, the other rows {usual}: as dlmread does, the table is widened to {c} columns and every other row padded with zeros"));
+        }
     }
 
     /// <summary>Number of separators-plus-one on the first non-blank line: a cheap estimate of the column count.</summary>
@@ -193,7 +247,8 @@ public sealed class NumericTable
 
     private static bool IsHardSeparator(byte b) => b == (byte)',' || b == (byte)';' || b == (byte)'\t';
 
-    private static int ParseLine(string path, int lineNo, ReadOnlySpan<byte> line, ValueBuffer values, NumericTableOptions options)
+    private static int ParseLine(string path, int lineNo, ReadOnlySpan<byte> line, ValueBuffer values, NumericTableOptions options,
+        ref List<TableIrregularity>? irregular)
     {
         int count = 0;
         int i = 0;
@@ -215,11 +270,16 @@ public sealed class NumericTable
                 // Empty field: between two hard separators, or a leading separator.
                 if (!options.EmptyFieldIsZero)
                     throw new DataFormatException(path, lineNo, $"field {count + 1} is empty");
+                (irregular ??= []).Add(new TableIrregularity(lineNo, TableIrregularityKind.EmptyField, $"field {count + 1} is empty: read as 0 as dlmread does"));
                 values.Add(0);
             }
             else
             {
-                values.Add(ParseNumber(path, lineNo, count + 1, token));
+                double v = ParseNumber(path, lineNo, count + 1, token);
+                if (double.IsInfinity(v))
+                    (irregular ??= []).Add(new TableIrregularity(lineNo, TableIrregularityKind.Infinite,
+                        $"field {count + 1} is '{System.Text.Encoding.UTF8.GetString(token)}': read as {(v > 0 ? "+Inf" : "-Inf")} (as dlmread and numpy do)"));
+                values.Add(v);
             }
             count++;
             if (i >= n)

@@ -126,6 +126,72 @@ public sealed class EvalCommandTests : IDisposable
         CliRunner.Run("eval", "-d", "lasot", "-a", annos, "-r", results, "-p", "pytracking").ShouldFailCleanly().Stderr.ShouldContain(".txt:4:");
     }
 
+    /// <summary>
+    /// Issue 10 item 6: under the Matlab and OTB protocols, rows with 3 values, 5 values or <c>inf</c> are read as
+    /// dlmread reads them, but each gets a warning naming file:line and what was assumed (at most 5 per file, then a count).
+    /// </summary>
+    [Theory]
+    [InlineData("lasot-matlab")]
+    [InlineData("otb")]
+    public void Malformed_rows_are_read_as_dlmread_does_with_a_warning_naming_file_and_line(string protocol)
+    {
+        var (annos, results) = SmallLasot((path, res) =>
+        {
+            var lines = res.Select(b => BoxText.Format(b, ",")).ToArray();
+            if (path.Contains("cat-1"))
+            {
+                lines[4] = "12,21,40";          // 3 values: padded with a 0 height
+                lines[9] = "12,21,40,30,0.9";   // 5 values: the matrix is widened
+                lines[14] = "12,21,inf,30";     // inf
+            }
+            else
+            {
+                for (int i = 1; i <= 8; i++) lines[i] = $"{10 + i},20,40";
+            }
+            File.WriteAllLines(path, lines);
+        });
+        var o = CliRunner.Run("eval", "-d", "lasot", "-a", annos, "-r", results, "-p", protocol);
+        o.ExitCode.ShouldBe(0, o.Stderr);
+        string cat = Path.Combine(results, "cat-1.txt"), dog = Path.Combine(results, "dog-2.txt");
+        o.Stdout.ShouldContain($"warning: {cat}:5: 3 fields");
+        o.Stdout.ShouldContain("padded with zeros");
+        o.Stdout.ShouldContain($"warning: {cat}:10: 5 fields");
+        o.Stdout.ShouldContain("widened");
+        o.Stdout.ShouldContain($"warning: {cat}:15: field 3 is 'inf'");
+        // Eight short rows in dog-2: five listed, then a count.
+        o.Stdout.ShouldContain($"warning: {dog}:6: 3 fields");
+        o.Stdout.ShouldNotContain($"{dog}:7: 3 fields");
+        o.Stdout.ShouldContain($"{dog}: ... and 3 more line(s)");
+    }
+
+    [Fact]
+    public void A_blank_line_in_the_middle_is_reported_at_its_own_line()
+    {
+        var (annos, results) = SmallLasot((path, res) =>
+        {
+            if (!path.Contains("dog-2")) return;
+            var lines = res.Select(b => BoxText.Format(b, ",")).ToList();
+            lines[11] = ""; // line 12 blank instead of a row: the file is one row short
+            File.WriteAllLines(path, lines);
+        });
+        var o = CliRunner.Run("eval", "-d", "lasot", "-a", annos, "-r", results).ShouldFailCleanly();
+        o.Stderr.ShouldContain("dog-2.txt:12: blank line");
+        o.Stderr.ShouldNotContain("dog-2.txt:30");
+
+        // A blank line in a file that is long enough: evaluated as dlmread reads it, with a warning at that line.
+        var (_, results2) = SmallLasot((path, res) =>
+        {
+            if (!path.Contains("dog-2")) return;
+            var lines = res.Select(b => BoxText.Format(b, ",")).ToList();
+            lines.Insert(11, "");
+            lines.Add(lines[^1]);
+            File.WriteAllLines(path, lines);
+        });
+        var ok = CliRunner.Run("eval", "-d", "lasot", "-a", annos, "-r", results2);
+        ok.ExitCode.ShouldBe(0, ok.Stderr);
+        ok.Stdout.ShouldContain("dog-2.txt:12: blank line between data rows, skipped");
+    }
+
     [Fact]
     public void Missing_empty_and_unmatched_results_fail_cleanly()
     {

@@ -61,6 +61,20 @@ public class NumericTableTests
     }
 
     [Fact]
+    public void Lenient_reads_list_every_line_and_what_was_assumed()
+    {
+        var t = Parse("1,2,3,4\n1,2,3\n\n1,2,3,4,5\n1,,inf,4\n1,2,3,4\n", NumericTableOptions.Dlmread);
+        t.RowCount.ShouldBe(5);
+        t.Columns.ShouldBe(5);
+        t.Irregularities.Select(i => (i.Line, i.Kind)).ShouldBe([
+            (2, TableIrregularityKind.ShortRow), (3, TableIrregularityKind.BlankLine), (4, TableIrregularityKind.LongRow),
+            (5, TableIrregularityKind.EmptyField), (5, TableIrregularityKind.Infinite)]);
+        t.Irregularities[0].ToString("f.txt").ShouldStartWith("f.txt:2: 3 fields, the other rows 4: padded with zeros");
+        t.FirstSkippedBlankLine.ShouldBe(3);
+        Parse("1,2,3,4\n5,6,7,8\n\n").Irregularities.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_missing_file_is_named()
     {
         var e = Should.Throw<DataFormatException>(() => NumericTable.Read("/nonexistent/dir/gt.txt"));

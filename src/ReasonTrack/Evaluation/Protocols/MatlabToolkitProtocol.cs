@@ -58,6 +58,10 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
         if (result.RowCount == 0) throw new DataFormatException(result.FilePath, "result file is empty");
         if (result.Columns < 4)
             throw new DataFormatException(result.FilePath, result.LineOf(0), $"expected 4 values per row (x, y, w, h), found {result.Columns}");
+        if (result.RowCount < n && result.FirstSkippedBlankLine is var blank and > 0)
+            throw new DataFormatException(result.FilePath, blank,
+                $"blank line between data rows: dlmread skips it, so the file has {result.RowCount} rows but the ground truth ({gtName}) has {n}; " +
+                $"the {Key} toolkit aborts on this (a missing row here?)");
         if (result.RowCount < n)
             throw new DataFormatException(result.FilePath, result.LineOf(result.RowCount - 1),
                 $"has {result.RowCount} rows but the ground truth ({gtName}) has {n}; the {Key} toolkit aborts on this " +
@@ -152,6 +156,9 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
             Denominator = denom,
             RepairedRows = e.RepairedRows,
             Notes = notes,
+            Warnings = result.Columns > 4 && !result.Irregularities.Any(r => r.Kind == TableIrregularityKind.LongRow)
+                ? [$"{result.FilePath}:{result.LineOf(0)}: every row has {result.Columns} values: the toolkit uses the first 4 as x, y, w, h"]
+                : [],
             FrameTimes = times,
         };
     }
