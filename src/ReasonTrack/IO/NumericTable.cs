@@ -25,7 +25,8 @@ public sealed class NumericTable
         Columns = columns;
         if (irregularities is not null)
         {
-            irregularities.Sort((a, b) => a.Line.CompareTo(b.Line));
+            // Ragged rows are found after parsing: merge them in line order (ties by kind, so the order is deterministic).
+            irregularities.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Kind.CompareTo(b.Kind));
             Irregularities = irregularities;
         }
     }
