@@ -46,7 +46,6 @@ internal static class CliApp
         {
             string command = string.Join(' ', CommandPath(parse.CommandResult.Command));
             Console.Error.WriteLine("error: " + parse.Errors[0].Message);
-            foreach (var e in parse.Errors.Skip(1)) Console.Error.WriteLine("error: " + e.Message);
             Console.Error.WriteLine($"(see '{command} --help')");
             return CliErrors.BadInput;
         }

@@ -58,19 +58,18 @@ internal static partial class CliErrors
     /// <summary>A file-system error about a path, in words that name the path (never .NET's "Could not find file").</summary>
     internal static string? UserPathMessage(Exception e)
     {
-        string? path = e switch
-        {
-            FileNotFoundException f => f.FileName ?? QuotedPath(f.Message),
-            _ => QuotedPath(e.Message),
-        };
+        if (e is not (IOException or UnauthorizedAccessException)) return null;
+        string? path = (e as FileNotFoundException)?.FileName ?? QuotedPath(e.Message);
+        // A message the library wrote names its file already; only .NET's stock wording is replaced.
+        bool stock = e.Message.StartsWith("Could not find", StringComparison.Ordinal) || e.Message.StartsWith("Access to the path", StringComparison.Ordinal)
+                     || e.Message.StartsWith("The process cannot access", StringComparison.Ordinal) || e.Message.StartsWith("The file '", StringComparison.Ordinal);
+        if (!stock || path is null) return e.Message;
         return e switch
         {
-            FileNotFoundException => $"{path ?? "a file"}: no such file",
-            DirectoryNotFoundException => $"{path ?? "a folder"}: no such file or folder",
-            UnauthorizedAccessException => $"{path ?? "a file"}: permission denied",
-            PathTooLongException => $"{path ?? "a path"}: the path is too long",
-            IOException => path is null ? $"input/output error: {e.Message}" : $"{path}: {StripPath(e.Message, path)}",
-            _ => null,
+            FileNotFoundException => $"{path}: no such file",
+            DirectoryNotFoundException => $"{path}: no such file or folder",
+            UnauthorizedAccessException => $"{path}: permission denied",
+            _ => $"{path}: {StripPath(e.Message, path)}",
         };
     }
 
