@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.Text.RegularExpressions;
 
 namespace ReasonTrack.Cli.Commands;
 
@@ -9,7 +10,7 @@ namespace ReasonTrack.Cli.Commands;
 /// <c>reasontrack</c> printing the command list (exit 0), and parse errors (unknown option, missing or bad value) as one
 /// 'error:' line with a pointer to the help, exit 2.
 /// </summary>
-internal static class CliApp
+internal static partial class CliApp
 {
     public static Command CreateRoot()
     {
@@ -45,12 +46,29 @@ internal static class CliApp
         if (parse.Action is ParseErrorAction)
         {
             string command = string.Join(' ', CommandPath(parse.CommandResult.Command));
-            Console.Error.WriteLine("error: " + parse.Errors[0].Message);
+            Console.Error.WriteLine("error: " + Reword(parse.Errors[0].Message));
             Console.Error.WriteLine($"(see '{command} --help')");
             return CliErrors.BadInput;
         }
         return parse.Invoke();
     }
+
+    /// <summary>System.CommandLine's conversion message in the user's words (no .NET type names).</summary>
+    internal static string Reword(string message)
+    {
+        var m = ConversionError().Match(message);
+        if (!m.Success) return message;
+        string kind = m.Groups[3].Value switch
+        {
+            "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" => "a whole number",
+            "System.Double" or "System.Nullable`1[System.Double]" => "a number",
+            _ => "a valid value",
+        };
+        return $"{m.Groups[2].Value} must be {kind}, not '{m.Groups[1].Value}'";
+    }
+
+    [GeneratedRegex(@"^Cannot parse argument '(.*)' for option '(.*)' as expected type '(.*)'\.?$")]
+    private static partial Regex ConversionError();
 
     private static IEnumerable<string> CommandPath(Command command)
     {

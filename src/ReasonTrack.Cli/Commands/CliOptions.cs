@@ -89,19 +89,32 @@ internal static class CliOptions
             Description = $"{what} in parallel (default: one per core).",
             DefaultValueFactory = _ => DefaultJobs,
         };
-        o.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1) r.AddError("--jobs must be at least 1");
-        });
+        AtLeast(o, 1, "");
         return o;
     }
 
-    /// <summary>An int option that must be at least <paramref name="min"/>.</summary>
+    /// <summary>Makes an int option refuse values below <paramref name="min"/> (and non-numbers) as parse errors.</summary>
     public static void AtLeast(Option<int> o, int min, string unit)
     {
-        o.Validators.Add(r =>
+        o.CustomParser = r =>
         {
-            if (r.GetValueOrDefault<int>() < min) r.AddError($"{o.Name} must be at least {min}{unit}");
-        });
+            string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+            if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int v))
+                r.AddError($"{o.Name} must be a whole number, not '{text}'");
+            else if (v < min) r.AddError($"{o.Name} must be at least {min}{unit}");
+            return v;
+        };
+    }
+
+    /// <summary>Makes a double option refuse values that are not positive (and non-numbers) as parse errors.</summary>
+    public static void Positive(Option<double> o, string unit)
+    {
+        o.CustomParser = r =>
+        {
+            string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+            if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || !(v > 0) || !double.IsFinite(v))
+                r.AddError($"{o.Name} must be a positive number of {unit}, not '{text}'");
+            return v;
+        };
     }
 }

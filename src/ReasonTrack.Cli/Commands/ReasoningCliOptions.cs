@@ -26,7 +26,7 @@ internal sealed class ReasoningCliOptions
         Interval = new("--interval") { Description = "The refiner's fixed interval u in frames (with --trigger interval).", DefaultValueFactory = _ => 100 };
         CliOptions.AtLeast(Interval, 1, " frame");
         VlmTimeout = new("--vlm-timeout") { Description = "Seconds one HTTP attempt may take before it is abandoned (and retried).", DefaultValueFactory = _ => 120 };
-        VlmTimeout.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() > 0)) r.AddError("--vlm-timeout must be a positive number of seconds"); });
+        CliOptions.Positive(VlmTimeout, "seconds");
         VlmRetries = new("--vlm-retries") { Description = "Retries after a 429, 5xx, timeout or dropped connection (with backoff).", DefaultValueFactory = _ => 3 };
         CliOptions.AtLeast(VlmRetries, 0, "");
     }
