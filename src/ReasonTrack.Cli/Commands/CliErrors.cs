@@ -36,9 +36,9 @@ internal static partial class CliErrors
             Print(e.Message);
             return BadInput;
         }
-        if (UserPathMessage(e) is { } message)
+        if (UserFacingErrors.IsUserFacing(e))
         {
-            Print(message);
+            Print(UserPathMessage(e) ?? e.Message);
             return BadInput;
         }
         Print($"internal error ({e.GetType().Name}): {e.Message}");

@@ -122,7 +122,7 @@ internal static class RunCommand
                 }
                 foreach (var w in outcome.Warnings) Console.WriteLine($"warning: {s.Name}: {w}");
             }
-            catch (Exception e) when (e is ReasonTrackException || CliErrors.UserPathMessage(e) is not null)
+            catch (Exception e) when (UserFacingErrors.IsUserFacing(e))
             {
                 failures.Add($"{s.Name}: {CliErrors.UserPathMessage(e) ?? e.Message}");
             }

@@ -63,8 +63,7 @@ public static class TrainingSetBuilder
                 Interlocked.Add(ref pairs, part.Samples.Count);
                 run.VideoDone?.Invoke(part);
             }
-            catch (Exception e) when (e is ArgumentException or DataFormatException or IOException or InvalidOperationException or MediaException
-                                       or Reasoning.Vlm.VlmRequestException or HttpRequestException)
+            catch (Exception e) when (UserFacingErrors.IsUserFacing(e))
             {
                 failures.Add($"{item.Sequence.Name}: {e.Message}");
             }
