@@ -82,14 +82,34 @@ internal static class CliOptions
     }
 
     /// <summary><c>--jobs/-j</c>: the same name, letter, default and check in every command.</summary>
-    public static Option<int> Jobs(string what)
+    public static Option<int> Jobs(string what, string? note = null)
     {
         var o = new Option<int>("--jobs", "-j")
         {
-            Description = $"{what} in parallel (default: one per core).",
+            Description = $"{what} in parallel (default: one per core{(note is null ? "" : "; " + note)}).",
             DefaultValueFactory = _ => DefaultJobs,
         };
         AtLeast(o, 1, "");
+        return o;
+    }
+
+    /// <summary>A string option whose value is one of <paramref name="keys"/> (case-insensitive), refused by the parser otherwise.</summary>
+    public static Option<string> Choice(string name, IReadOnlyList<string> keys, string description, string defaultValue)
+    {
+        var o = new Option<string>(name)
+        {
+            Description = description,
+            HelpName = string.Join("|", keys),
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = r =>
+            {
+                string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+                string? key = keys.FirstOrDefault(k => string.Equals(k, text.Trim(), StringComparison.OrdinalIgnoreCase));
+                if (key is null) r.AddError($"{name} must be one of {string.Join(", ", keys)}, not '{text}'");
+                return key ?? defaultValue;
+            },
+        };
+        o.CompletionSources.Add(keys.ToArray());
         return o;
     }
 

@@ -29,15 +29,15 @@ internal sealed partial class ExamplesHelpAction(HelpAction inner) : Synchronous
         }
         var command = parseResult.CommandResult.Command;
         var defaults = command.Options.Where(o => CliOptions.DefaultTexts.ContainsKey(o)).ToDictionary(o => o.Name, o => CliOptions.DefaultTexts[o]);
-        foreach (string line in captured.ToString().Split('\n'))
+        foreach (string line in captured.ToString().TrimEnd().Split('\n'))
         {
             string l = line.TrimEnd('\r');
             var m = OptionLineRegex().Match(l);
             if (m.Success && defaults.TryGetValue(m.Groups[1].Value, out var text))
                 l = DefaultRegex().Replace(l, $"[default: {text}]");
-            output.Write(l == line ? line : l);
-            output.Write('\n');
+            output.WriteLine(l);
         }
+        output.WriteLine();
         var examples = HelpExamples.For(command);
         if (examples.Count > 0)
         {

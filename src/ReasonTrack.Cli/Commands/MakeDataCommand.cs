@@ -40,12 +40,13 @@ internal static class MakeDataCommand
         var dataset = new Option<string>("--dataset", "-d") { Description = "Dataset key (see 'reasontrack datasets'); the layout with frames is needed.", Required = true };
         var root = new Option<string>("--root", "-a") { Description = "The dataset's folder.", Required = true };
         var outDir = new Option<string>("--out", "-o") { Description = "The data set folder (created; a rerun with the same settings resumes).", Required = true };
-        var format = new Option<string>("--format") { Description = "Output layout: " + string.Join("; ", TrainingSetWriters.All.Select(w => $"{w.Key} = {w.Description}")) + ".", DefaultValueFactory = _ => "easyr1" };
+        var format = CliOptions.Choice("--format", TrainingSetWriters.All.Select(w => w.Key).ToArray(),
+            "Output layout: " + string.Join("; ", TrainingSetWriters.All.Select(w => $"{w.Key} = {w.Description}")) + ".", "easyr1");
         var pairs = new Option<int>("--pairs-per-video", "-n") { Description = "Pairs drawn per video (fewer when a video has too few usable frames).", DefaultValueFactory = _ => 1 };
         var seed = new Option<long>("--seed") { Description = "Seed of every draw; the same seed gives the same bytes (each video has its own stream from the seed and its name).", DefaultValueFactory = _ => 0 };
         var shard = new Option<string?>("--shard") { Description = "i/N: process only videos at listing positions p with p mod N == i (0-based); merge the N folders with 'make-data merge'." };
         var limit = new Option<int?>("--limit") { Description = "Only the first N videos of the dataset listing (applied before --shard)." };
-        var jobs = CliOptions.Jobs("Videos processed (does not change the output)");
+        var jobs = CliOptions.Jobs("Videos processed", "does not change the output");
         var sequences = new Option<string?>("--sequences", "-s") { Description = "A text file listing the videos to use, one per line (default: the dataset's own list)." };
         var split = new Option<string?>("--split") { Description = "The dataset's split list to use where it ships several (e.g. train, test)." };
         var imageFormat = CliOptions.Enum("--image-format", Names.ImageFormats, "Image files: jpg (quality 95) or png (lossless).", ImageFileFormat.Jpeg);

@@ -85,7 +85,7 @@ public sealed class CommandLineTests : IDisposable
         {
             string line = OptionLine(Help(command), "--jobs");
             line.ShouldStartWith("-j, --jobs");
-            line.ShouldContain("(default: one per core)");
+            line.ShouldContain("in parallel (default: one per core");
             line.ShouldEndWith(expected);
         }
     }
