@@ -33,7 +33,23 @@ internal static partial class CliApp
 
         var topic = new Argument<string[]>("command") { Description = "The command (and subcommand) to describe.", Arity = ArgumentArity.ZeroOrMore };
         var helpCommand = new Command("help", "Show the help of a command, e.g. 'reasontrack help eval'.") { topic };
-        helpCommand.SetAction(parse => Invoke(root, [.. parse.GetValue(topic) ?? [], "--help"]));
+        helpCommand.SetAction(parse =>
+        {
+            string[] path = parse.GetValue(topic) ?? [];
+            Command at = root;
+            foreach (string name in path)
+            {
+                var next = at.Subcommands.FirstOrDefault(c => c.Name == name || c.Aliases.Contains(name));
+                if (next is null)
+                {
+                    Console.Error.WriteLine($"error: '{string.Join(' ', CommandPath(at))}' has no command '{name}'");
+                    Console.Error.WriteLine("(see 'reasontrack help')");
+                    return CliErrors.BadInput;
+                }
+                at = next;
+            }
+            return Invoke(root, [.. path, "--help"]);
+        });
         root.Subcommands.Add(helpCommand.WithExamples("reasontrack help", "reasontrack help track", "reasontrack help make-data r1track"));
         root.SetAction(parse => Invoke(root, ["--help"]));
         root.WithExamples("reasontrack eval --example", "reasontrack track --example", "reasontrack help eval");

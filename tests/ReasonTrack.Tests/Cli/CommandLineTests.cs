@@ -174,6 +174,7 @@ public sealed class CommandLineTests : IDisposable
         helpEval.ExitCode.ShouldBe(0, helpEval.Stderr);
         helpEval.Stdout.ShouldBe(CliRunner.Run("eval", "--help").Stdout);
         CliRunner.Run("help", "make-data", "r1track").Stdout.ShouldContain("--size");
+        CliRunner.Run("help", "frobnicate").ShouldFailCleanly().Stderr.ShouldContain("'frobnicate'");
     }
 
     [Fact]
