@@ -18,6 +18,7 @@ internal static class DatasetsCommand
             }
             return 0;
         });
+        cmd.WithExamples("reasontrack datasets", "reasontrack eval -d lasot -a /data/LaSOT -r results/mine");
         return cmd;
     }
 }

@@ -5,6 +5,7 @@ using ReasonTrack.Datasets.Synthetic;
 using ReasonTrack.Evaluation;
 using ReasonTrack.Evaluation.Protocols;
 using ReasonTrack.IO;
+using ReasonTrack.Naming;
 using ReasonTrack.Reports;
 using ReasonTrack.Results;
 using Spectre.Console;
@@ -38,16 +39,14 @@ internal static class EvalCommand
         var outDir = new Option<string?>("--out", "-o") { Description = "Write the reports here: results.json, results.csv, sequences.csv, results.md, results.tex and plots/*.svg." };
         var json = new Option<string?>("--json") { Description = "Also write the JSON report to this file." };
         var allowMissing = new Option<bool>("--allow-missing") { Description = "Evaluate only the sequences every tracker has results for, instead of stopping." };
-        var emptyResult = new Option<string?>("--empty-result")
-        {
-            Description = "An empty result file: 'toolkit' (the Matlab toolkits' behaviour: skip the sequence for this tracker and every later one), " +
-                          "'skip' (this tracker only) or 'error'. Default: the protocol's.",
-        };
+        var emptyResult = CliOptions.OptionalEnum("--empty-result", Names.EmptyResults,
+            "An empty result file: 'toolkit' (the Matlab toolkits' behaviour: skip the sequence for this tracker and every later one), " +
+            "'skip' (this tracker only) or 'error'. Default: the protocol's.");
         var example = new Option<bool>("--example")
         {
             Description = "Evaluate a bundled synthetic example (generated, no third-party data): LaSOT toolkit layout, three trackers, lasot-matlab.",
         };
-        var jobs = new Option<int?>("--jobs", "-j") { Description = "Sequences evaluated in parallel (default: one per core)." };
+        var jobs = CliOptions.Jobs("Sequences evaluated");
         var matlabGrid = new Option<bool>("--matlab-colon-grid")
         {
             Description = "Matlab protocols: build the success thresholds as Matlab's colon operator does (1 ulp off Octave's k*0.05 at 5 of 21 thresholds).",
@@ -62,6 +61,10 @@ internal static class EvalCommand
             dataset, annotations, results, protocol, sequences, outDir, json, allowMissing, emptyResult, example, jobs, matlabGrid, pytrackingDataset,
         };
 
+        cmd.WithExamples(
+            "reasontrack eval --example",
+            "reasontrack eval -d lasot -a /data/LaSOT -r results/nanotrack -r dcf=results/dcf -o out/report",
+            "reasontrack eval -d otb -a /data/OTB100 -r results/mine -p pytracking --allow-missing");
         cmd.SetAction(parse => CliErrors.Run(() =>
         {
             var opts = new EvalArguments
@@ -95,7 +98,7 @@ internal static class EvalCommand
         public string? Out { get; init; }
         public string? Json { get; init; }
         public bool AllowMissing { get; init; }
-        public string? EmptyResult { get; init; }
+        public EmptyResultPolicy? EmptyResult { get; init; }
         public bool Example { get; init; }
         public int? Jobs { get; init; }
         public bool MatlabColonGrid { get; init; }
@@ -117,9 +120,9 @@ internal static class EvalCommand
                 Out = a.Out ?? Path.Combine(Path.GetDirectoryName(root)!, "report"),
             };
         }
-        if (string.IsNullOrWhiteSpace(a.Dataset)) throw new ArgumentException("--dataset is required (or --example)");
-        if (string.IsNullOrWhiteSpace(a.Annotations)) throw new ArgumentException("--annotations is required: the dataset's folder");
-        if (a.Results.Length == 0) throw new ArgumentException("--results is required: at least one tracker's results folder");
+        if (string.IsNullOrWhiteSpace(a.Dataset)) throw new ReasonTrackException("--dataset is required (or --example)");
+        if (string.IsNullOrWhiteSpace(a.Annotations)) throw new ReasonTrackException("--annotations is required: the dataset's folder");
+        if (a.Results.Length == 0) throw new ReasonTrackException("--results is required: at least one tracker's results folder");
 
         var loader = DatasetRegistry.Get(a.Dataset);
         IReadOnlyList<string>? list = null;
@@ -131,7 +134,7 @@ internal static class EvalCommand
         var protocol = ProtocolRegistry.Get(a.Protocol ?? ds.DefaultProtocol, a.PytrackingDataset ?? ds.Key);
         if (a.MatlabColonGrid)
         {
-            if (protocol is not MatlabToolkitProtocol m) throw new ArgumentException($"--matlab-colon-grid applies to the Matlab protocols, not {protocol.Key}");
+            if (protocol is not MatlabToolkitProtocol m) throw new ReasonTrackException($"--matlab-colon-grid applies to the Matlab protocols, not {protocol.Key}");
             protocol = new MatlabToolkitProtocol(m.Options with { MatlabColonGrid = true });
             Console.WriteLine($"note: success thresholds built as Matlab's colon operator ({protocol.SuccessGrid.Construction})");
         }
@@ -145,19 +148,12 @@ internal static class EvalCommand
             sources.Add(src);
         }
         var dup = sources.GroupBy(s => s.TrackerName).FirstOrDefault(g => g.Count() > 1);
-        if (dup is not null) throw new ArgumentException($"two results folders have the display name '{dup.Key}'; name them with name=folder");
+        if (dup is not null) throw new ReasonTrackException($"two results folders have the display name '{dup.Key}'; name them with name=folder");
 
         var options = new EvaluationOptions
         {
             Missing = a.AllowMissing ? MissingResultPolicy.SkipSequence : MissingResultPolicy.Error,
-            EmptyResults = a.EmptyResult switch
-            {
-                null => null,
-                "toolkit" => EmptyResultPolicy.ToolkitBreak,
-                "skip" => EmptyResultPolicy.SkipSequence,
-                "error" => EmptyResultPolicy.Error,
-                var other => throw new ArgumentException($"--empty-result must be toolkit, skip or error, not '{other}'"),
-            },
+            EmptyResults = a.EmptyResult,
             Parallelism = a.Jobs,
             Subset = list is null ? null : Path.GetFileNameWithoutExtension(a.Sequences),
         };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ReasonTrack.Datasets;
+using ReasonTrack.Naming;
 using ReasonTrack.Training.Data;
 using ReasonTrack.Training.Data.Formats;
 using Spectre.Console;
@@ -27,6 +28,10 @@ internal static class MakeDataCommand
         cmd.Subcommands.Add(Recipe(TrainingRecipe.ReasoningTrack,
             "ReasoningTrack GRPO rows: two whole frames --interval apart with the description; columns problem, bbox1, pic1, pic2, answer (frame-2 box x,y,w,h)."));
         cmd.Subcommands.Add(Merge());
+        cmd.WithExamples(
+            "reasontrack make-data r1track -d got10k -a /data/GOT-10k -o data/r1track",
+            "reasontrack make-data reasoningtrack -d tnl2k -a /data/TNL2K -o data/rt-grpo",
+            "reasontrack help make-data r1track");
         return cmd;
     }
 
@@ -35,41 +40,60 @@ internal static class MakeDataCommand
         var dataset = new Option<string>("--dataset", "-d") { Description = "Dataset key (see 'reasontrack datasets'); the layout with frames is needed.", Required = true };
         var root = new Option<string>("--root", "-a") { Description = "The dataset's folder.", Required = true };
         var outDir = new Option<string>("--out", "-o") { Description = "The data set folder (created; a rerun with the same settings resumes).", Required = true };
-        var format = new Option<string>("--format") { Description = "Output layout: " + string.Join("; ", TrainingSetWriters.All.Select(w => $"{w.Key} = {w.Description}")) + ".", DefaultValueFactory = _ => "easyr1" };
+        var format = CliOptions.Choice("--format", TrainingSetWriters.All.Select(w => w.Key).ToArray(),
+            "Output layout: " + string.Join("; ", TrainingSetWriters.All.Select(w => $"{w.Key} = {w.Description}")) + ".", "easyr1");
         var pairs = new Option<int>("--pairs-per-video", "-n") { Description = "Pairs drawn per video (fewer when a video has too few usable frames).", DefaultValueFactory = _ => 1 };
         var seed = new Option<long>("--seed") { Description = "Seed of every draw; the same seed gives the same bytes (each video has its own stream from the seed and its name).", DefaultValueFactory = _ => 0 };
         var shard = new Option<string?>("--shard") { Description = "i/N: process only videos at listing positions p with p mod N == i (0-based); merge the N folders with 'make-data merge'." };
         var limit = new Option<int?>("--limit") { Description = "Only the first N videos of the dataset listing (applied before --shard)." };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Videos processed in parallel (does not change the output).", DefaultValueFactory = _ => 1 };
+        var jobs = CliOptions.Jobs("Videos processed", "does not change the output");
         var sequences = new Option<string?>("--sequences", "-s") { Description = "A text file listing the videos to use, one per line (default: the dataset's own list)." };
         var split = new Option<string?>("--split") { Description = "The dataset's split list to use where it ships several (e.g. train, test)." };
-        var imageFormat = new Option<string>("--image-format") { Description = "Image files: jpg (quality 95) or png (lossless).", DefaultValueFactory = _ => "jpg" };
+        var imageFormat = CliOptions.Enum("--image-format", Names.ImageFormats, "Image files: jpg (quality 95) or png (lossless).", ImageFileFormat.Jpeg);
         var fallback = new Option<string?>("--fallback-description") { Description = "Description for videos the dataset gives none (vptracker, reasoningtrack); without it such videos are skipped." };
         var cmd = new Command(TrainingRecipes.Key(recipe), description) { dataset, root, outDir, format, pairs, seed, shard, limit, jobs, sequences, split, imageFormat };
 
-        Option<string>? size = null, prompt = null;
+        Option<string>? size = null;
+        Option<R1TrackPromptVariant>? prompt = null;
         Option<int>? interval = null;
         if (recipe == TrainingRecipe.R1Track)
         {
             size = new Option<string>("--size") { Description = "Crop side in pixels, or a comma list drawn per pair (the 100k set: 112,224,336,448).", DefaultValueFactory = _ => "336" };
-            prompt = new Option<string>("--prompt") { Description = "Prompt variant: current (inference prompt), 5k (older 5k-sample models), think (think prefix + current prompt).", DefaultValueFactory = _ => "current" };
+            prompt = CliOptions.Enum("--prompt", Names.Prompts, "Prompt variant: current (inference prompt), 5k (older 5k-sample models), think (think prefix + current prompt).", R1TrackPromptVariant.Current);
             cmd.Options.Add(size);
             cmd.Options.Add(prompt);
         }
         else cmd.Options.Add(fallback);
-        Option<string>? rows = null;
+        Option<ReasoningTrackRows>? rows = null;
         Option<string?>? teacherUrl = null, teacherModel = null;
+        Option<string>? teacherKey = null;
         if (recipe == TrainingRecipe.ReasoningTrack)
         {
             interval = new Option<int>("--interval", "-u") { Description = "Frames between the two frames of a pair (u).", DefaultValueFactory = _ => 50 };
-            rows = new Option<string>("--rows") { Description = "grpo (EasyR1 rows) or sft (alpaca rows answered by --teacher-model; only teacher replies that pass the strict format reward enter the set)", DefaultValueFactory = _ => "grpo" };
-            teacherUrl = new Option<string?>("--teacher-url") { Description = "SFT: the teacher's OpenAI-compatible base URL (e.g. http://127.0.0.1:8000/v1); key from OPENAI_API_KEY, else EMPTY." };
-            teacherModel = new Option<string?>("--teacher-model") { Description = "SFT: the teacher's model name." };
+            rows = CliOptions.Enum("--rows", Names.Rows, "grpo (EasyR1 rows) or sft (alpaca rows answered by the teacher model --model at --vlm-url; only teacher replies that pass the strict format reward enter the set).", ReasoningTrackRows.Grpo);
+            teacherUrl = VlmOptions.OptionalUrl("--rows sft: the teacher's server");
+            teacherModel = VlmOptions.Model("--rows sft: the teacher's model name, as the server serves it.");
+            teacherKey = VlmOptions.ApiKeyEnv();
             cmd.Options.Add(interval);
             cmd.Options.Add(rows);
             cmd.Options.Add(teacherUrl);
             cmd.Options.Add(teacherModel);
+            cmd.Options.Add(teacherKey);
         }
+        string key = TrainingRecipes.Key(recipe);
+        cmd.WithExamples(recipe switch
+        {
+            TrainingRecipe.R1Track => [
+                $"reasontrack make-data {key} -d got10k -a /data/GOT-10k -o data/r1track --size 112,224,336,448 -n 4",
+                $"reasontrack make-data {key} -d lasot -a /data/LaSOT -o data/r1-part0 --shard 0/2 --format llamafactory-sharegpt",
+                $"reasontrack make-data merge -o data/r1track data/r1-part0 data/r1-part1"],
+            TrainingRecipe.VpTracker => [
+                $"reasontrack make-data {key} -d lasot -a /data/LaSOT -o data/vptracker --split train",
+                $"reasontrack make-data {key} -d got10k -a /data/GOT-10k -o data/vptracker --fallback-description \"the target\" --image-format png"],
+            _ => [
+                $"reasontrack make-data {key} -d tnl2k -a /data/TNL2K -o data/rt-grpo -u 50",
+                $"reasontrack make-data {key} -d tnl2k -a /data/TNL2K -o data/rt-sft --rows sft --vlm-url http://127.0.0.1:8000/v1 --model Qwen2.5-VL-72B-Instruct"],
+        });
 
         cmd.SetAction(parse => CliErrors.Run(() =>
         {
@@ -79,15 +103,15 @@ internal static class MakeDataCommand
                 Seed = parse.GetValue(seed),
                 PairsPerVideo = parse.GetValue(pairs),
                 Sizes = size is null ? [336] : ParseSizes(parse.GetValue(size)!),
-                Prompt = prompt is null ? R1TrackPromptVariant.Current : ParsePrompt(parse.GetValue(prompt)!),
+                Prompt = prompt is null ? R1TrackPromptVariant.Current : parse.GetValue(prompt),
                 Interval = interval is null ? 50 : parse.GetValue(interval),
-                Rows = rows is null ? ReasoningTrackRows.Grpo : ParseRows(parse.GetValue(rows)!),
-                Teacher = teacherModel is null || rows is null || ParseRows(parse.GetValue(rows)!) != ReasoningTrackRows.Sft ? null : parse.GetValue(teacherModel),
+                Rows = rows is null ? ReasoningTrackRows.Grpo : parse.GetValue(rows),
+                Teacher = teacherModel is null || rows is null || parse.GetValue(rows) != ReasoningTrackRows.Sft ? null : parse.GetValue(teacherModel),
                 FallbackDescription = recipe == TrainingRecipe.R1Track ? null : parse.GetValue(fallback),
-                ImageFormat = ParseImageFormat(parse.GetValue(imageFormat)!),
+                ImageFormat = parse.GetValue(imageFormat),
                 Format = TrainingSetWriters.Get(parse.GetValue(format)!).Key,
             };
-            var teacher = options.Rows == ReasoningTrackRows.Sft ? Teacher(teacherUrl is null ? null : parse.GetValue(teacherUrl), options.Teacher) : null;
+            var teacher = options.Rows == ReasoningTrackRows.Sft ? Teacher(teacherUrl is null ? null : parse.GetValue(teacherUrl), options.Teacher, parse.GetValue(teacherKey!)!) : null;
             using var teacherClient = teacher?.Client;
             return Run(options, parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(outDir)!, parse.GetValue(shard), parse.GetValue(limit),
                 parse.GetValue(jobs), parse.GetValue(sequences), parse.GetValue(split), teacher);
@@ -100,6 +124,9 @@ internal static class MakeDataCommand
         var outDir = new Option<string>("--out", "-o") { Description = "The merged data set folder.", Required = true };
         var shards = new Argument<string[]>("shards") { Description = "The shard folders: every one of 0/N..N-1/N, each finished (its shard.json says complete), written by make-data --shard i/N with otherwise identical settings.", Arity = ArgumentArity.OneOrMore };
         var cmd = new Command("merge", "Merge shard folders into one data set: byte-identical to the set one unsharded run would write.") { outDir, shards };
+        cmd.WithExamples(
+            "reasontrack make-data merge -o data/r1track data/r1-part0 data/r1-part1",
+            "reasontrack make-data merge -o data/rt data/rt-0 data/rt-1 data/rt-2");
         cmd.SetAction(parse => CliErrors.Run(() =>
         {
             var (summary, files) = TrainingSetMerger.Merge(parse.GetValue(outDir)!, parse.GetValue(shards)!);
@@ -111,29 +138,21 @@ internal static class MakeDataCommand
     }
 
     /// <summary>The SFT teacher: replies must pass ReasoningTrack's strict format reward (<see cref="StrictFormatReplyCheck"/>).</summary>
-    private static TeacherModel Teacher(string? url, string? model)
+    private static TeacherModel Teacher(string? url, string? model, string apiKeyEnv)
     {
-        if (url is null || model is null) throw new ArgumentException("--rows sft needs --teacher-url and --teacher-model");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException($"--teacher-url must be an http(s) URL, not '{url}'");
+        if (url is null || model is null) throw new ReasonTrackException("--rows sft needs --vlm-url and --model (the teacher)");
+        var baseUrl = VlmOptions.ParseUrl(url);
         var check = new StrictFormatReplyCheck();
-        return new TeacherModel(new ReasonTrack.Reasoning.Vlm.OpenAiCompatibleChatClient(new ReasonTrack.Reasoning.Vlm.VlmClientOptions { BaseUrl = baseUrl, Model = model }), check);
+        return new TeacherModel(new ReasonTrack.Reasoning.Vlm.OpenAiCompatibleChatClient(new ReasonTrack.Reasoning.Vlm.VlmClientOptions { BaseUrl = baseUrl, Model = model, ApiKeyEnvironmentVariable = apiKeyEnv }), check);
     }
-
-    private static ReasoningTrackRows ParseRows(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "grpo" => ReasoningTrackRows.Grpo,
-        "sft" => ReasoningTrackRows.Sft,
-        _ => throw new ArgumentException($"--rows must be grpo or sft, not '{text}'"),
-    };
 
     private static int Run(MakeDataOptions options, string datasetKey, string root, string outDir, string? shardText, int? limit, int jobs, string? listFile, string? split,
         TeacherModel? teacher)
     {
         options.Validate();
         var (shardIndex, shardCount) = RunCommand.ParseShard(shardText);
-        if (limit is < 0) throw new ArgumentException($"--limit must be at least 0, not {limit}");
-        if (jobs < 1) throw new ArgumentException("--jobs must be at least 1");
+        if (limit is < 0) throw new ReasonTrackException($"--limit must be at least 0, not {limit}");
+        if (jobs < 1) throw new ReasonTrackException("--jobs must be at least 1");
         IReadOnlyList<string>? list = listFile is null ? null
             : File.ReadAllLines(listFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
         var ds = DatasetRegistry.Get(datasetKey).Load(root, new DatasetLoadOptions { Sequences = list, Split = split, ListFrames = true });
@@ -191,7 +210,7 @@ internal static class MakeDataCommand
         if (result.Failures.Count > 0)
         {
             foreach (var f in result.Failures) Console.Error.WriteLine($"failed: {f}");
-            throw new InvalidOperationException($"{result.Failures.Count} video(s) failed; the others are saved and a rerun resumes");
+            throw new ReasonTrackException($"{result.Failures.Count} video(s) failed; the others are saved and a rerun resumes");
         }
         return 0;
     }
@@ -217,25 +236,10 @@ internal static class MakeDataCommand
         foreach (var p in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out int v) || v < 28 || v > 4096)
-                throw new ArgumentException($"--size must be a pixel size from 28 to 4096 or a comma list of them (e.g. 112,224,336,448), not '{text}'");
+                throw new ReasonTrackException($"--size must be a pixel size from 28 to 4096 or a comma list of them (e.g. 112,224,336,448), not '{text}'");
             sizes.Add(v);
         }
-        if (sizes.Count == 0) throw new ArgumentException($"--size must name at least one size, not '{text}'");
+        if (sizes.Count == 0) throw new ReasonTrackException($"--size must name at least one size, not '{text}'");
         return sizes;
     }
-
-    private static R1TrackPromptVariant ParsePrompt(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "current" => R1TrackPromptVariant.Current,
-        "5k" or "old5k" or "legacy5k" => R1TrackPromptVariant.Legacy5k,
-        "think" => R1TrackPromptVariant.Think,
-        _ => throw new ArgumentException($"--prompt must be current, 5k or think, not '{text}'"),
-    };
-
-    private static ImageFileFormat ParseImageFormat(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "jpg" or "jpeg" => ImageFileFormat.Jpeg,
-        "png" => ImageFileFormat.Png,
-        _ => throw new ArgumentException($"--image-format must be jpg or png, not '{text}'"),
-    };
 }

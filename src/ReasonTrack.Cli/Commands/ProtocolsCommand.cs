@@ -19,6 +19,7 @@ internal static class ProtocolsCommand
             }
             return 0;
         });
+        cmd.WithExamples("reasontrack protocols", "reasontrack eval -d lasot -a /data/LaSOT -r results/mine -p pytracking");
         return cmd;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ReasonTrack.Naming;
 using ReasonTrack.Reasoning.Logging;
 using ReasonTrack.Reasoning.Modes;
 using ReasonTrack.Reasoning.Parsing;
@@ -17,21 +18,34 @@ namespace ReasonTrack.Cli.Commands;
 /// </summary>
 internal sealed class ReasoningCliOptions
 {
-    public Option<string?> Reasoner { get; } = new("--reasoner") { Description = "Reason with a vision-language model: reasoningtrack (tracker + description refiner), r1track (the VLM tracks from template/search crops), vptracker (the VLM searches the whole frame every frame), instruction (TrackGPT-style: ground an implicit instruction, rethink when the score drops), hybrid (tracker + vptracker re-localization when lost + refiner)." };
-    public Option<string> VlmUrl { get; } = new("--vlm-url") { Description = "Base URL of an OpenAI-compatible server, ending in /v1 (vLLM, SGLang, llama.cpp server, Ollama, LM Studio).", DefaultValueFactory = _ => "http://127.0.0.1:8000/v1" };
-    public Option<string?> Model { get; } = new("--model") { Description = "The served model name (also picks the coordinate convention: qwen2.5 -> absolute pixels of the resized image, qwen2-vl/qwen3 -> 0..1000)." };
-    public Option<string> ApiKeyEnv { get; } = new("--api-key-env") { Description = "Environment variable holding the API key (never logged); 'EMPTY' is sent when it is unset.", DefaultValueFactory = _ => "OPENAI_API_KEY" };
-    public Option<string> Schedule { get; } = new("--schedule") { Description = "sync: each call completes before the next frame (reproducible, what the papers measured); realtime: the frame loop never waits, calls run in the background and answers are applied when they arrive.", DefaultValueFactory = _ => "sync" };
-    public Option<string?> Text { get; } = new("--text") { Description = "The target's description (default: the dataset's language file). Without --init the first box is grounded from it." };
+    public ReasoningCliOptions(bool hasInit)
+    {
+        // Only a command with --init may mention it (run takes the first box from the ground truth).
+        string firstBox = hasInit ? " Without --init the first box is grounded from it." : " With --ground-init the first box is grounded from it.";
+        Text = new("--text") { Description = "The target's description (default: the dataset's language file)." + firstBox };
+        Interval = new("--interval") { Description = "The refiner's fixed interval u in frames (with --trigger interval).", DefaultValueFactory = _ => 100 };
+        CliOptions.AtLeast(Interval, 1, " frame");
+        VlmTimeout = new("--vlm-timeout") { Description = "Seconds one HTTP attempt may take before it is abandoned (and retried).", DefaultValueFactory = _ => 120 };
+        CliOptions.Positive(VlmTimeout, "seconds");
+        VlmRetries = new("--vlm-retries") { Description = "Retries after a 429, 5xx, timeout or dropped connection (with backoff).", DefaultValueFactory = _ => 3 };
+        CliOptions.AtLeast(VlmRetries, 0, "");
+    }
+
+    public Option<ReasonerKind?> Reasoner { get; } = CliOptions.OptionalEnum("--reasoner", Names.Reasoners, "Reason with a vision-language model: reasoningtrack (tracker + description refiner), r1track (the VLM tracks from template/search crops), vptracker (the VLM searches the whole frame every frame), instruction (TrackGPT-style: ground an implicit instruction, rethink when the score drops), hybrid (tracker + vptracker re-localization when lost + refiner).");
+    public Option<string> VlmUrl { get; } = VlmOptions.Url("http://127.0.0.1:8000/v1");
+    public Option<string?> Model { get; } = VlmOptions.Model("The served model name (also picks the coordinate convention: qwen2.5 -> absolute pixels of the resized image, qwen2-vl/qwen3 -> 0..1000).");
+    public Option<string> ApiKeyEnv { get; } = VlmOptions.ApiKeyEnv();
+    public Option<ScheduleMode> Schedule { get; } = CliOptions.Enum("--schedule", Names.Schedules, "sync: each call completes before the next frame (reproducible, what the papers measured); realtime: the frame loop never waits, calls run in the background and answers are applied when they arrive.", ScheduleMode.Sync);
+    public Option<string?> Text { get; }
     public Option<string?> Instruction { get; } = new("--instruction") { Description = "An implicit instruction naming the target, e.g. \"the player who will win the race\" (instruction mode; the first box is grounded from it)." };
-    public Option<string?> Coords { get; } = new("--coords") { Description = "Coordinate convention of the model: qwen2.5 (absolute pixels of the image after Qwen2.5-VL's resize, done client-side), normalized1000 (Qwen2-VL, Qwen3-VL), absolute (pixels of the image as sent). Default: from the model name for grounding; r1track qwen2.5, vptracker absolute." };
+    public Option<CoordinateConvention?> Coords { get; } = VlmOptions.Coords("Default: from the model name for grounding; r1track qwen2.5, vptracker as-sent.");
     public Option<bool> Think { get; } = new("--think") { Description = "R1-Track think mode (think prefix in the prompt, <think>/<answer> reply)." };
-    public Option<string> Trigger { get; } = new("--trigger") { Description = "When the refiner asks (comma list): motion (released: every 10 frames, area ratio < 0.95 or top-left moved > W/32 or H/32), interval (every --interval frames), confidence (tracker score < 0.5 x its first score).", DefaultValueFactory = _ => "motion" };
-    public Option<int> Interval { get; } = new("--interval") { Description = "The refiner's fixed interval u in frames (with --trigger interval).", DefaultValueFactory = _ => 100 };
-    public Option<string> Strategy { get; } = new("--strategy") { Description = "Description strategy: initial (released: refine the initial text), cascaded, dynamic-static, static-dynamic.", DefaultValueFactory = _ => "initial" };
-    public Option<string> Parsing { get; } = new("--parsing") { Description = "Reply parsing: released (exactly the released systems' rules: what a fine-tuned model expects) or tolerant (also reads code fences, stray text, tag case and spacing variants, 'Yes', swapped corners, boxes partly outside the frame, cut-off JSON; every repair is noted in the log).", DefaultValueFactory = _ => "released" };
-    public Option<double> VlmTimeout { get; } = new("--vlm-timeout") { Description = "Seconds one HTTP attempt may take before it is abandoned (and retried).", DefaultValueFactory = _ => 120 };
-    public Option<int> VlmRetries { get; } = new("--vlm-retries") { Description = "Retries after a 429, 5xx, timeout or dropped connection (with backoff).", DefaultValueFactory = _ => 3 };
+    public Option<IReadOnlyList<RefinerTrigger>> Trigger { get; } = CliOptions.EnumList("--trigger", Names.Triggers, "When the refiner asks (comma list): motion (released: every 10 frames, area ratio < 0.95 or top-left moved > W/32 or H/32), interval (every --interval frames), confidence (tracker score < 0.5 x its first score).", RefinerTrigger.Motion);
+    public Option<int> Interval { get; }
+    public Option<DescriptionStrategy> Strategy { get; } = CliOptions.Enum("--strategy", Names.Strategies, "Description strategy: initial (released: refine the initial text), cascaded, dynamic-static, static-dynamic.", DescriptionStrategy.Initial);
+    public Option<ReplyParsing> Parsing { get; } = CliOptions.Enum("--parsing", Names.Parsing, "Reply parsing: released (exactly the released systems' rules: what a fine-tuned model expects) or tolerant (also reads code fences, stray text, tag case and spacing variants, 'Yes', swapped corners, boxes partly outside the frame, cut-off JSON; every repair is noted in the log).", ReplyParsing.Released);
+    public Option<double> VlmTimeout { get; }
+    public Option<int> VlmRetries { get; }
     public Option<string?> Record { get; } = new("--vlm-record") { Description = "Record every request and reply to this JSONL file (replayable)." };
     public Option<bool> GroundInit { get; } = new("--ground-init") { Description = "Take the first box from grounding the --text/--instruction even when a ground-truth box is available." };
 
@@ -44,66 +58,28 @@ internal sealed class ReasoningCliOptions
     /// <summary>The parsed reasoning setup, or null when no --reasoner was given (then reasoning options are refused).</summary>
     public ReasoningCliSelection? Read(ParseResult parse)
     {
-        string? kindText = parse.GetValue(Reasoner);
-        if (kindText is null)
+        if (parse.GetValue(Reasoner) is not { } kind)
         {
             foreach (var o in new Option[] { Instruction, Think, GroundInit })
-                if (parse.GetResult(o) is { Implicit: false }) throw new ArgumentException($"{o.Name} only makes sense with --reasoner");
+                if (parse.GetResult(o) is { Implicit: false }) throw new ReasonTrackException($"{o.Name} only makes sense with --reasoner");
             return null;
         }
-        var kind = kindText.ToLowerInvariant() switch
-        {
-            "reasoningtrack" => ReasonerKind.ReasoningTrack,
-            "r1track" => ReasonerKind.R1Track,
-            "vptracker" => ReasonerKind.VpTracker,
-            "instruction" => ReasonerKind.Instruction,
-            "hybrid" => ReasonerKind.Hybrid,
-            _ => throw new ArgumentException($"--reasoner must be reasoningtrack, r1track, vptracker, instruction or hybrid, not '{kindText}'"),
-        };
-        string model = parse.GetValue(Model) ?? throw new ArgumentException("--reasoner needs --model (the name the server serves the model under)");
-        string url = parse.GetValue(VlmUrl)!;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException($"--vlm-url must be an http(s) URL ending in /v1, not '{url}'");
+        string model = parse.GetValue(Model) ?? throw new ReasonTrackException("--reasoner needs --model (the name the server serves the model under)");
+        var baseUrl = VlmOptions.ParseUrl(parse.GetValue(VlmUrl)!);
         double timeout = parse.GetValue(VlmTimeout);
-        if (!(timeout > 0)) throw new ArgumentException("--vlm-timeout must be a positive number of seconds");
         int retries = parse.GetValue(VlmRetries);
-        if (retries < 0) throw new ArgumentException("--vlm-retries must be 0 or more");
         int interval = parse.GetValue(Interval);
-        if (interval < 1) throw new ArgumentException("--interval must be at least 1 frame");
 
         var setup = new ReasoningSetupOptions
         {
             Kind = kind,
             Model = model,
-            Schedule = parse.GetValue(Schedule)!.ToLowerInvariant() switch
-            {
-                "sync" => ScheduleMode.Sync,
-                "realtime" => ScheduleMode.Realtime,
-                var s => throw new ArgumentException($"--schedule must be sync or realtime, not '{s}'"),
-            },
-            Convention = parse.GetValue(Coords) is { } c ? c.ToLowerInvariant() switch
-            {
-                "qwen2.5" or "qwen25" => CoordinateConvention.Qwen25Absolute,
-                "normalized1000" or "qwen3" or "qwen2" => CoordinateConvention.Normalized1000,
-                "absolute" => CoordinateConvention.AbsoluteAsSent,
-                _ => throw new ArgumentException($"--coords must be qwen2.5, normalized1000 or absolute, not '{c}'"),
-            } : null,
+            Schedule = parse.GetValue(Schedule),
+            Convention = parse.GetValue(Coords),
             Think = parse.GetValue(Think),
-            Parsing = parse.GetValue(Parsing)!.ToLowerInvariant() switch
-            {
-                "tolerant" => ReplyParsing.Tolerant,
-                "released" => ReplyParsing.Released,
-                var p => throw new ArgumentException($"--parsing must be tolerant or released, not '{p}'"),
-            },
-            Triggers = ParseTriggers(parse.GetValue(Trigger)!, interval),
-            Strategy = parse.GetValue(Strategy)!.ToLowerInvariant() switch
-            {
-                "initial" => DescriptionStrategy.Initial,
-                "cascaded" => DescriptionStrategy.Cascaded,
-                "dynamic-static" => DescriptionStrategy.DynamicStatic,
-                "static-dynamic" => DescriptionStrategy.StaticDynamic,
-                var s => throw new ArgumentException($"--strategy must be initial, cascaded, dynamic-static or static-dynamic, not '{s}'"),
-            },
+            Parsing = parse.GetValue(Parsing),
+            Triggers = Triggers(parse.GetValue(Trigger)!, interval),
+            Strategy = parse.GetValue(Strategy),
             Instruction = parse.GetValue(Instruction),
         };
         var client = new VlmClientOptions
@@ -117,19 +93,12 @@ internal sealed class ReasoningCliOptions
         return new ReasoningCliSelection(setup, client, parse.GetValue(Text), parse.GetValue(Record), parse.GetValue(GroundInit));
     }
 
-    internal static UpdateTriggerOptions ParseTriggers(string text, int interval)
+    internal static UpdateTriggerOptions Triggers(IReadOnlyList<RefinerTrigger> triggers, int interval) => new()
     {
-        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => n.ToLowerInvariant()).ToList();
-        if (names.Count == 0) throw new ArgumentException("--trigger needs at least one of motion, interval, confidence");
-        foreach (var n in names)
-            if (n is not ("motion" or "interval" or "confidence")) throw new ArgumentException($"--trigger takes motion, interval and/or confidence (comma-separated), not '{n}'");
-        return new UpdateTriggerOptions
-        {
-            Motion = names.Contains("motion"),
-            Interval = names.Contains("interval") ? interval : null,
-            ConfidenceDropFactor = names.Contains("confidence") ? RethinkRule.DefaultFactor : null,
-        };
-    }
+        Motion = triggers.Contains(RefinerTrigger.Motion),
+        Interval = triggers.Contains(RefinerTrigger.Interval) ? interval : null,
+        ConfidenceDropFactor = triggers.Contains(RefinerTrigger.Confidence) ? RethinkRule.DefaultFactor : null,
+    };
 }
 
 /// <summary>The reasoning choices of one command: the setup, the client settings, the text given, an optional recording.</summary>

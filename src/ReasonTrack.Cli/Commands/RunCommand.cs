@@ -28,18 +28,22 @@ internal static class RunCommand
         var settings = new Option<string[]>("--set") { Description = "A tracker setting name=value; repeatable.", AllowMultipleArgumentsPerToken = true };
         var modelDir = new Option<string?>("--model-dir") { Description = "Folder of model files (NanoTrack's ONNX files)." };
         var outDir = new Option<string>("--out", "-o") { Description = "Results folder.", Required = true };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Sequences tracked in parallel.", DefaultValueFactory = _ => 1 };
+        var jobs = CliOptions.Jobs("Sequences tracked");
         var shard = new Option<string?>("--shard") { Description = "i/N: track only sequences i, i+N, i+2N, ... (0-based), to split a dataset across machines." };
         var sequences = new Option<string?>("--sequences", "-s") { Description = "A text file listing the sequences to track, one per line." };
-        var format = new Option<string>("--format") { Description = "Results layout: plain, pytracking, matlab, got10k, vptracker.", DefaultValueFactory = _ => "plain" };
+        var format = TrackCommand.FormatOption();
         var noResume = new Option<bool>("--no-resume") { Description = "Track every sequence again even when its results exist." };
         var name = new Option<string?>("--name") { Description = "Name the results are filed under (default: the tracker; with --reasoner: r1track, vptracker or <tracker>-<reasoner>). Give each configuration its own name or --out, or resume will take one configuration's results for another's." };
         var cmd = new Command("run", "Run a tracker over a dataset (resumable, parallel, shardable), then print the evaluation.")
         {
             dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name,
         };
-        var reasoning = new ReasoningCliOptions();
+        var reasoning = new ReasoningCliOptions(hasInit: false);
         reasoning.AddTo(cmd);
+        cmd.WithExamples(
+            "reasontrack run -d lasot -a /data/LaSOT -o out/lasot -t nanotrack --model-dir models/nanotrack -j 4",
+            "reasontrack run -d otb -a /data/OTB100 -o out/otb --shard 0/2",
+            "reasontrack run -d tnl2k -a /data/TNL2K -o out/tnl2k --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct --vlm-url http://127.0.0.1:8000/v1");
         cmd.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(sequences), parse.GetValue(format)!, parse.GetValue(noResume),
             reasoning.Read(parse), parse.GetValue(name))));
@@ -52,15 +56,14 @@ internal static class RunCommand
         var parts = shard.Split('/');
         if (parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out int i) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int n) && n > 0 && i >= 0 && i < n)
             return (i, n);
-        throw new ArgumentException($"--shard must be i/N with 0 <= i < N, not '{shard}'");
+        throw new ReasonTrackException($"--shard must be i/N with 0 <= i < N, not '{shard}'");
     }
 
     private static int Run(string datasetKey, string root, string trackerName, string[] settings, string? modelDir, string outDir,
-        int jobs, string? shardText, string? listFile, string format, bool noResume, ReasoningCliSelection? reasoning, string? name)
+        int jobs, string? shardText, string? listFile, ResultLayout layout, bool noResume, ReasoningCliSelection? reasoning, string? name)
     {
-        var layout = TrackCommand.ParseLayout(format);
         var (shardIndex, shardCount) = ParseShard(shardText);
-        if (jobs < 1) throw new ArgumentException("--jobs must be at least 1");
+        if (jobs < 1) throw new ReasonTrackException("--jobs must be at least 1");
         IReadOnlyList<string>? list = listFile is null ? null
             : File.ReadAllLines(listFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
         var ds = DatasetRegistry.Get(datasetKey).Load(root, new DatasetLoadOptions { Sequences = list, ListFrames = true });
@@ -68,7 +71,7 @@ internal static class RunCommand
         var context = new TrackerContext { ModelDirectory = modelDir };
         string trackerKey = reasoning is null ? trackerName : ReasoningSetup.TrackerFor(reasoning.Setup.Kind, trackerName);
         string resultName = name ?? reasoning?.ResultName(trackerName) ?? trackerName;
-        if (resultName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || resultName.Length == 0) throw new ArgumentException($"--name '{resultName}' cannot be a file name");
+        if (resultName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || resultName.Length == 0) throw new ReasonTrackException($"--name '{resultName}' cannot be a file name");
         bool grounded = reasoning is not null && reasoning.GroundInit && (reasoning.Text is not null || reasoning.Setup.Instruction is not null);
         // Fail on bad settings before any work starts.
         TrackerRegistry.Create(trackerKey, parsedSettings, context).Dispose();
@@ -119,9 +122,9 @@ internal static class RunCommand
                 }
                 foreach (var w in outcome.Warnings) Console.WriteLine($"warning: {s.Name}: {w}");
             }
-            catch (Exception e) when (e is ArgumentException or DataFormatException or IOException or InvalidOperationException or MediaException or ReasonTrack.Reasoning.Vlm.VlmRequestException)
+            catch (Exception e) when (UserFacingErrors.IsUserFacing(e))
             {
-                failures.Add($"{s.Name}: {e.Message}");
+                failures.Add($"{s.Name}: {CliErrors.UserPathMessage(e) ?? e.Message}");
             }
         }
 
@@ -151,7 +154,7 @@ internal static class RunCommand
         if (!failures.IsEmpty)
         {
             foreach (var f in failures.OrderBy(f => f, StringComparer.Ordinal)) Console.Error.WriteLine($"failed: {f}");
-            throw new InvalidOperationException($"{failures.Count} of {todo.Count} sequence(s) failed; the others are saved and a rerun resumes");
+            throw new ReasonTrackException($"{failures.Count} of {todo.Count} sequence(s) failed; the others are saved and a rerun resumes");
         }
 
         // The evaluation of this shard's sequences, under the dataset's own protocol.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReasonTrack.IO;
+using ReasonTrack.Naming;
 using ReasonTrack.Reasoning.Vlm;
 using ReasonTrack.Training.Rewards;
 
@@ -10,13 +11,11 @@ internal static class ScoreCommand
 {
     public static Command Create()
     {
-        var reward = new Option<string?>("--reward", "-r")
-        {
-            Description = "The reward: r1track (no-think: shaped GIoU of the reply, -1 if it is not a JSON list of 4 numbers), " +
+        var reward = CliOptions.OptionalEnum("--reward", Names.Rewards,
+            "The reward: r1track (no-think: shaped GIoU of the reply, -1 if it is not a JSON list of 4 numbers), " +
                           "r1track-think (-1 if empty, not a fullmatch of the think/answer format, or under 128 tokens; else r + 0.05*format + 0.1*(448 - L)/64 beyond 448 tokens), " +
                           "reasoningtrack-format (think, d and answer tags all present), reasoningtrack-strict (ordered tags, d yes/no), " +
-                          "reasoningtrack-judge (0.1*format + 0.1*strict + 0*iou + 0.15*judge; needs --vlm-url and --model).",
-        };
+                          "reasoningtrack-judge (0.1*format + 0.1*strict + 0*iou + 0.15*judge; needs --vlm-url and --model).");
         var input = new Option<string?>("--input", "-i")
         {
             Description = "The rows: a JSON array (LLaMA-Factory alpaca/ShareGPT) or JSON lines (EasyR1 rows, rollout dumps), detected. Each row holds the reply " +
@@ -30,46 +29,46 @@ internal static class ScoreCommand
             DefaultValueFactory = _ => "response",
         };
         var output = new Option<string?>("--out", "-o") { Description = "Write one JSON line per row with its reward and components (gate, giou, format, strict, d, judge, ious, boxes)." };
-        var vlmUrl = new Option<string?>("--vlm-url") { Description = "reasoningtrack-judge: an OpenAI-compatible server's base URL ending in /v1 (vLLM, SGLang, llama.cpp, Ollama, LM Studio); the API key is read from OPENAI_API_KEY." };
-        var model = new Option<string?>("--model") { Description = "reasoningtrack-judge: the model name the server serves; it also chooses the box coordinate convention unless --coords is given." };
-        var coords = new Option<string?>("--coords")
-        {
-            Description = "reasoningtrack-judge: how the model writes boxes: qwen25 (pixels after Qwen2.5-VL's smart resize), normalized1000 (Qwen2-VL, Qwen3-VL), as-sent (pixels of the image). Default: from the model name.",
-        };
+        var vlmUrl = VlmOptions.OptionalUrl("reasoningtrack-judge");
+        var model = VlmOptions.Model("reasoningtrack-judge: the model name the server serves; it also chooses the box coordinate convention unless --coords is given.");
+        var apiKeyEnv = VlmOptions.ApiKeyEnv();
+        var coords = VlmOptions.Coords("reasoningtrack-judge only. Default: from the model name.");
         var imageRoot = new Option<string?>("--image-root") { Description = "reasoningtrack-judge: folder that relative pic1/pic2 paths are resolved against (default: the input file's folder)." };
 
         var cmd = new Command("score",
             "Score model replies with R1-Track's or ReasoningTrack's GRPO reward: print the mean and the counts per component; the last line is 'mean <value> n <count>'. " +
             "The judge localizes the frame-2 target by VLM grounding (once with the new description, once with the original) instead of the released text-conditioned tracker.")
         {
-            reward, input, field, output, vlmUrl, model, coords, imageRoot,
+            reward, input, field, output, vlmUrl, model, apiKeyEnv, coords, imageRoot,
         };
+        cmd.WithExamples(
+            "reasontrack score --reward r1track -i rollouts.jsonl",
+            "reasontrack score --reward r1track-think -i train.json -f output -o scored.jsonl",
+            "reasontrack score --reward reasoningtrack-judge -i rows.jsonl --vlm-url http://127.0.0.1:8000/v1 --model Qwen2.5-VL-7B-Instruct");
         cmd.SetAction((parse, token) => Task.FromResult(CliErrors.Run(() => Run(
             parse.GetValue(reward), parse.GetValue(input), parse.GetValue(field)!, parse.GetValue(output), parse.GetValue(vlmUrl),
-            parse.GetValue(model), parse.GetValue(coords), parse.GetValue(imageRoot), token))));
+            parse.GetValue(model), parse.GetResult(apiKeyEnv) is { Implicit: false } ? parse.GetValue(apiKeyEnv) : null, parse.GetValue(coords), parse.GetValue(imageRoot), token))));
         return cmd;
     }
 
-    private static int Run(string? rewardName, string? input, string field, string? output, string? vlmUrl, string? model, string? coords,
-        string? imageRoot, CancellationToken cancellationToken)
+    private static int Run(RewardKind? rewardKind, string? input, string field, string? output, string? vlmUrl, string? model, string? apiKeyEnv,
+        CoordinateConvention? coords, string? imageRoot, CancellationToken cancellationToken)
     {
-        if (rewardName is null) throw new ArgumentException($"--reward is required: one of {string.Join(", ", RewardKindNames.All)}");
-        var kind = RewardKindNames.Parse(rewardName);
-        if (string.IsNullOrWhiteSpace(input)) throw new ArgumentException("--input is required: a JSON or JSON-lines file of rows");
+        if (rewardKind is not { } kind) throw new ReasonTrackException($"--reward is required: one of {string.Join(", ", RewardKindNames.All)}");
+        if (string.IsNullOrWhiteSpace(input)) throw new ReasonTrackException("--input is required: a JSON or JSON-lines file of rows");
         bool judge = kind == RewardKind.ReasoningTrackJudge;
-        if (!judge && (vlmUrl ?? model ?? coords ?? imageRoot) is not null)
-            throw new ArgumentException("--vlm-url, --model, --coords and --image-root apply to --reward reasoningtrack-judge only");
+        if (!judge && (vlmUrl ?? model ?? apiKeyEnv ?? coords?.ToString() ?? imageRoot) is not null)
+            throw new ReasonTrackException("--vlm-url, --model, --api-key-env, --coords and --image-root apply to --reward reasoningtrack-judge only");
 
         OpenAiCompatibleChatClient? client = null;
         ITargetLocalizer? localizer = null;
         if (judge)
         {
             if (string.IsNullOrWhiteSpace(vlmUrl) || string.IsNullOrWhiteSpace(model))
-                throw new ArgumentException("--reward reasoningtrack-judge needs --vlm-url (e.g. http://127.0.0.1:8000/v1) and --model: the judge localizes the target by VLM grounding");
-            if (!Uri.TryCreate(vlmUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
-                throw new ArgumentException($"--vlm-url must be an http(s) address ending in /v1, not '{vlmUrl}'");
-            client = new OpenAiCompatibleChatClient(new VlmClientOptions { BaseUrl = baseUrl, Model = model });
-            localizer = new VlmGroundingLocalizer(client, CoordinateConventions.ForModel(model, ParseCoords(coords)));
+                throw new ReasonTrackException("--reward reasoningtrack-judge needs --vlm-url (e.g. http://127.0.0.1:8000/v1) and --model: the judge localizes the target by VLM grounding");
+            var baseUrl = VlmOptions.ParseUrl(vlmUrl);
+            client = new OpenAiCompatibleChatClient(new VlmClientOptions { BaseUrl = baseUrl, Model = model, ApiKeyEnvironmentVariable = apiKeyEnv ?? VlmOptions.DefaultApiKeyEnv });
+            localizer = new VlmGroundingLocalizer(client, CoordinateConventions.ForModel(model, coords));
         }
 
         using (client)
@@ -90,7 +89,7 @@ internal static class ScoreCommand
                     }
                     catch (VlmRequestException e)
                     {
-                        throw new InvalidOperationException($"{input}:{row.Line}: row {row.Number}: the VLM request failed: {e.Message}", e);
+                        throw new ReasonTrackException($"{input}:{row.Line}: row {row.Number}: the VLM request failed: {e.Message}", e);
                     }
                     summary.Add(record);
                     writer?.Write(record);
@@ -102,13 +101,4 @@ internal static class ScoreCommand
         }
         return 0;
     }
-
-    private static CoordinateConvention? ParseCoords(string? coords) => coords?.ToLowerInvariant() switch
-    {
-        null => null,
-        "qwen25" => CoordinateConvention.Qwen25Absolute,
-        "normalized1000" => CoordinateConvention.Normalized1000,
-        "as-sent" => CoordinateConvention.AbsoluteAsSent,
-        _ => throw new ArgumentException($"--coords must be qwen25, normalized1000 or as-sent, not '{coords}'"),
-    };
 }

@@ -7,6 +7,7 @@ using ReasonTrack.Geometry;
 using ReasonTrack.IO;
 using ReasonTrack.Media;
 using ReasonTrack.Media.Synthetic;
+using ReasonTrack.Naming;
 using ReasonTrack.Reasoning.Modes;
 using ReasonTrack.Results;
 using ReasonTrack.Trackers;
@@ -27,34 +28,31 @@ internal static class TrackCommand
         var modelDir = new Option<string?>("--model-dir") { Description = "Folder of model files (NanoTrack's ONNX files)." };
         var outDir = new Option<string>("--out", "-o") { Description = "Where <name>.txt, <name>_scores.txt and <name>_time.txt go.", DefaultValueFactory = _ => Path.Combine("out", "track") };
         var video = new Option<string?>("--video") { Description = "Also write an annotated video (mp4) here." };
-        var format = new Option<string>("--format") { Description = "Results layout: plain (x,y,w,h), pytracking, matlab, got10k, vptracker.", DefaultValueFactory = _ => "plain" };
+        var format = FormatOption();
         var example = new Option<bool>("--example") { Description = "Track a generated sequence (no third-party data: textured target, scale change, occlusion, distractor), write an annotated video and evaluate the run." };
         var cmd = new Command("track", "Track one target through one video or frame folder and write boxes, scores and per-frame times.")
         {
             input, init, groundtruth, tracker, settings, modelDir, outDir, video, format, example,
         };
-        var reasoning = new ReasoningCliOptions();
+        var reasoning = new ReasoningCliOptions(hasInit: true);
         reasoning.AddTo(cmd);
+        cmd.WithExamples(
+            "reasontrack track --example",
+            "reasontrack track -i video.mp4 --init 120,80,60,90 -t nanotrack --model-dir models/nanotrack --video out/annotated.mp4",
+            "reasontrack track -i frames/ -g groundtruth.txt --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct --vlm-url http://127.0.0.1:8000/v1");
         cmd.SetAction(parse => CliErrors.Run(() => Run(
             parse.GetValue(input), parse.GetValue(init), parse.GetValue(groundtruth), parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(video), parse.GetValue(format)!, parse.GetValue(example), reasoning.Read(parse))));
         return cmd;
     }
 
-    internal static ResultLayout ParseLayout(string format) => format.ToLowerInvariant() switch
-    {
-        "plain" => ResultLayout.Plain,
-        "pytracking" => ResultLayout.Pytracking,
-        "matlab" => ResultLayout.MatlabToolkit,
-        "got10k" => ResultLayout.Got10k,
-        "vptracker" => ResultLayout.VpTracker,
-        _ => throw new ArgumentException($"--format must be plain, pytracking, matlab, got10k or vptracker, not '{format}'"),
-    };
+    /// <summary><c>--format</c>: the results layout (track and run).</summary>
+    internal static Option<ResultLayout> FormatOption() => CliOptions.Enum("--format", Names.ResultLayouts,
+        "Results layout: plain (x,y,w,h), pytracking, matlab, got10k, vptracker.", ResultLayout.Plain);
 
     private static int Run(string? input, string? init, string? groundtruth, string trackerName, string[] settings, string? modelDir,
-        string outDir, string? video, string format, bool example, ReasoningCliSelection? reasoning)
+        string outDir, string? video, ResultLayout layout, bool example, ReasoningCliSelection? reasoning)
     {
-        var layout = ParseLayout(format);
         Box[]? gt = null;
         bool[]? absent = null;
         IFrameSource source;
@@ -72,7 +70,7 @@ internal static class TrackCommand
         }
         else
         {
-            if (input is null) throw new ArgumentException("--input is required (a video file or a frame folder), or --example");
+            if (input is null) throw new ReasonTrackException("--input is required (a video file or a frame folder), or --example");
             if (groundtruth is not null)
             {
                 gt = NumericTable.Read(groundtruth).ToBoxes();
@@ -82,7 +80,7 @@ internal static class TrackCommand
             initBox = init is not null ? ParseBox(init)
                 : gt is not null && !(grounded && reasoning!.GroundInit) ? gt[0]
                 : grounded ? null
-                : throw new ArgumentException("give the initial box with --init x,y,w,h or a --groundtruth file (or --text/--instruction with a --reasoner)");
+                : throw new ReasonTrackException("give the initial box with --init x,y,w,h or a --groundtruth file (or --text/--instruction with a --reasoner)");
             source = FrameSources.Open(input, new FrameSourceOptions { Format = PixelFormat.Rgb24 });
         }
         if (reasoning is not null) ReasoningSetup.Validate(reasoning.Setup, initBox is not null, reasoning.Text);
@@ -170,7 +168,7 @@ internal static class TrackCommand
     {
         var parts = text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length != 4 || !parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
-            throw new ArgumentException($"--init must be x,y,w,h (four numbers), not '{text}'");
+            throw new ReasonTrackException($"--init must be x,y,w,h (four numbers), not '{text}'");
         var v = parts.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
         return new Box(v[0], v[1], v[2], v[3]);
     }

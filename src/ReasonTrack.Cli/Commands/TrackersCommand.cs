@@ -19,6 +19,7 @@ internal static class TrackersCommand
             }
             return 0;
         });
+        cmd.WithExamples("reasontrack trackers", "reasontrack track --example -t dcf --set learning-rate=0.03 --set scales=0");
         return cmd;
     }
 }

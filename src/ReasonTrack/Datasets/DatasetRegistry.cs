@@ -24,7 +24,7 @@ public static class DatasetRegistry
         ArgumentNullException.ThrowIfNull(key);
         string k = Aliases.GetValueOrDefault(key.Trim(), key.Trim());
         return All.FirstOrDefault(l => l.Key.Equals(k, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException(
-                $"unknown dataset '{key}'; valid: {string.Join(", ", All.Select(l => l.Key).Concat(Aliases.Keys))}", nameof(key));
+            ?? throw new InvalidSettingException("dataset", 
+                $"unknown dataset '{key}'; valid: {string.Join(", ", All.Select(l => l.Key).Concat(Aliases.Keys))}");
     }
 }

@@ -88,7 +88,7 @@ internal sealed record ToolkitLayout
                 return (DatasetFiles.ReadList(path), path);
             }
             if (!split.Equals("all", StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException($"unknown split '{split}'; valid: {string.Join(", ", SplitLists.Select(kv => kv.Key).Append("all"))}", nameof(split));
+                throw new InvalidSettingException("split", $"unknown split '{split}'; valid: {string.Join(", ", SplitLists.Select(kv => kv.Key).Append("all"))}");
             return (AllBoxFiles(boxDir), boxDir);
         }
         foreach (string candidate in new[] { SplitLists[0].Value, "sequences.txt" })

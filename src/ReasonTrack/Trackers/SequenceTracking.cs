@@ -41,7 +41,7 @@ public static class SequenceTracking
                 {
                     size = frame.Size;
                     if (frame.Status != FrameStatus.Ok)
-                        throw new ArgumentException($"the first frame ({frame.Origin}) cannot be read: there is nothing to initialize on");
+                        throw new ReasonTrackException($"the first frame ({frame.Origin}) cannot be read: there is nothing to initialize on");
                     initialBox = initialBoxFor(frame);
                     ValidateInitialBox(initialBox, frame.Size);
                     ticks = Stopwatch.GetTimestamp();
@@ -61,7 +61,7 @@ public static class SequenceTracking
                 else
                 {
                     if (frame.Size != size)
-                        throw new ArgumentException($"frame {frame.Index + 1} ({frame.Origin}) is {frame.Size}, the sequence started at {size}");
+                        throw new ReasonTrackException($"frame {frame.Index + 1} ({frame.Origin}) is {frame.Size}, the sequence started at {size}");
                     ticks = Stopwatch.GetTimestamp();
                     last = tracker.Update(frame);
                     times.Add(Stopwatch.GetElapsedTime(ticks).TotalSeconds);
@@ -77,7 +77,7 @@ public static class SequenceTracking
                 frame.Dispose();
             }
         }
-        if (boxes.Count == 0) throw new ArgumentException($"{source.Name}: the source delivered no frames");
+        if (boxes.Count == 0) throw new ReasonTrackException($"{source.Name}: the source delivered no frames");
         warnings.InsertRange(0, source.Warnings);
         return new TrackingOutcome
         {
@@ -94,10 +94,10 @@ public static class SequenceTracking
     /// <summary>A box a tracker can start from: finite, positive size, overlapping the image.</summary>
     public static void ValidateInitialBox(Box box, ImageSize image)
     {
-        if (!box.IsFinite) throw new ArgumentException($"initial box {box} is not a finite x,y,w,h");
-        if (box.W < 1 || box.H < 1) throw new ArgumentException($"initial box {box} has a zero or negative size (w and h must be >= 1 px)");
+        if (!box.IsFinite) throw new ReasonTrackException($"initial box {box} is not a finite x,y,w,h");
+        if (box.W < 1 || box.H < 1) throw new ReasonTrackException($"initial box {box} has a zero or negative size (w and h must be >= 1 px)");
         var clipped = Overlap.Clip(box, image);
         if (clipped.W < 1 || clipped.H < 1)
-            throw new ArgumentException($"initial box {box} lies outside the {image} image");
+            throw new ReasonTrackException($"initial box {box} lies outside the {image} image");
     }
 }

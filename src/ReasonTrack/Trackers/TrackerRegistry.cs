@@ -16,7 +16,7 @@ public static class TrackerRegistry
 
     public static ITrackerFactory Get(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase) || f.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown tracker '{name}'; known: {string.Join(", ", All.Select(f => f.Name))} (see 'reasontrack trackers')");
+        ?? throw new InvalidSettingException("tracker", $"unknown tracker '{name}'; known: {string.Join(", ", All.Select(f => f.Name))} (see 'reasontrack trackers')");
 
     /// <summary>
     /// Creates a tracker. Setting names match the tracker's declared ones ignoring case and '-' versus '_'

@@ -12,7 +12,7 @@ public static class TrackerSettings
         foreach (var p in pairs)
         {
             int eq = p.IndexOf('=');
-            if (eq <= 0) throw new ArgumentException($"tracker setting '{p}' is not name=value");
+            if (eq <= 0) throw new InvalidSettingException("tracker settings", $"tracker setting '{p}' is not name=value");
             d[p[..eq].Trim()] = p[(eq + 1)..].Trim();
         }
         return d;
@@ -22,7 +22,7 @@ public static class TrackerSettings
     {
         foreach (var k in settings.Keys)
             if (!known.Any(s => string.Equals(s.Name, k, StringComparison.OrdinalIgnoreCase)))
-                throw new ArgumentException($"tracker {tracker} has no setting '{k}'" +
+                throw new InvalidSettingException("tracker settings", $"tracker {tracker} has no setting '{k}'" +
                     (known.Count > 0 ? $"; it accepts: {string.Join(", ", known.Select(s => s.Name))}" : "; it accepts none"));
     }
 
@@ -30,19 +30,19 @@ public static class TrackerSettings
     {
         if (!settings.TryGetValue(name, out var v)) return fallback;
         return double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
-            ? d : throw new ArgumentException($"setting {name}={v} is not a number");
+            ? d : throw new InvalidSettingException("tracker settings", $"setting {name}={v} is not a number");
     }
 
     public static int Int(IReadOnlyDictionary<string, string> settings, string name, int fallback)
     {
         if (!settings.TryGetValue(name, out var v)) return fallback;
         return int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var d)
-            ? d : throw new ArgumentException($"setting {name}={v} is not an integer");
+            ? d : throw new InvalidSettingException("tracker settings", $"setting {name}={v} is not an integer");
     }
 
     public static bool Bool(IReadOnlyDictionary<string, string> settings, string name, bool fallback)
     {
         if (!settings.TryGetValue(name, out var v)) return fallback;
-        return bool.TryParse(v, out var b) ? b : v switch { "1" or "yes" or "on" => true, "0" or "no" or "off" => false, _ => throw new ArgumentException($"setting {name}={v} is not true/false") };
+        return bool.TryParse(v, out var b) ? b : v switch { "1" or "yes" or "on" => true, "0" or "no" or "off" => false, _ => throw new InvalidSettingException("tracker settings", $"setting {name}={v} is not true/false") };
     }
 }

@@ -82,7 +82,7 @@ public class MakeDataCommandTests
         using var tmp = new TempTree();
         File.WriteAllText(tmp["list.txt"], "Car4\n");
         var o = await Task.Run(() => CliRunner.Run("make-data", "reasoningtrack", "--dataset", "otb", "--root", root, "--sequences", tmp["list.txt"],
-            "--out", tmp["out"], "--rows", "sft", "--teacher-url", server.BaseUrl.ToString(), "--teacher-model", "teacher-7b",
+            "--out", tmp["out"], "--rows", "sft", "--vlm-url", server.BaseUrl.ToString(), "--model", "teacher-7b",
             "--format", "llamafactory-alpaca", "-n", "2", "--fallback-description", "a white car"), ct);
 
         o.ExitCode.ShouldBe(0, o.Stdout + o.Stderr);

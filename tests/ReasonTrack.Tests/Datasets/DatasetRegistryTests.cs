@@ -29,7 +29,7 @@ public class DatasetRegistryTests
     [Fact]
     public void An_unknown_key_lists_the_valid_ones()
     {
-        var e = Should.Throw<ArgumentException>(() => DatasetRegistry.Get("lasott"));
+        var e = Should.Throw<InvalidSettingException>(() => DatasetRegistry.Get("lasott"));
         e.Message.ShouldContain("lasott");
         foreach (var l in DatasetRegistry.All) e.Message.ShouldContain(l.Key);
     }

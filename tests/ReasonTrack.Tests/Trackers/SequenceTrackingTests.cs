@@ -43,7 +43,7 @@ public class SequenceTrackingTests
     {
         var seq = Small(3);
         using var tracker = TrackerRegistry.Create("identity");
-        Should.Throw<ArgumentException>(() => SequenceTracking.Run(tracker, seq.AsFrameSource(), new Box(x, y, w, h))).Message.ShouldContain(reason);
+        Should.Throw<ReasonTrackException>(() => SequenceTracking.Run(tracker, seq.AsFrameSource(), new Box(x, y, w, h))).Message.ShouldContain(reason);
     }
 
     /// <summary>Moves its box one pixel a frame, so kept boxes are visible.</summary>
@@ -104,8 +104,8 @@ public class TrackerRegistryTests
     {
         using var a = TrackerRegistry.Create("default", new Dictionary<string, string> { ["found-threshold"] = "0.45", ["learning_rate"] = "0.03" });
         a.Name.ShouldNotBeNull();
-        Should.Throw<ArgumentException>(() => TrackerRegistry.Create("default", new Dictionary<string, string> { ["warp-speed"] = "9" })).Message.ShouldContain("warp-speed");
-        Should.Throw<ArgumentException>(() => TrackerRegistry.Create("default", new Dictionary<string, string> { ["found_threshold"] = "abc" })).Message.ShouldContain("found_threshold");
+        Should.Throw<InvalidSettingException>(() => TrackerRegistry.Create("default", new Dictionary<string, string> { ["warp-speed"] = "9" })).Message.ShouldContain("warp-speed");
+        Should.Throw<InvalidSettingException>(() => TrackerRegistry.Create("default", new Dictionary<string, string> { ["found_threshold"] = "abc" })).Message.ShouldContain("found-threshold");
         TrackerRegistry.Get("DEFAULT").Name.ShouldBe("dcf");
     }
 }

@@ -63,7 +63,7 @@ public sealed class LasotLoader : ToolkitBenchmarkLoader
             "test" => Path.Combine(root, "testing_set.txt"),
             "train" => Path.Combine(root, "training_set.txt"),
             "all" => null,
-            _ => throw new ArgumentException($"unknown split '{options.Split}'; valid: test, train, all", nameof(options)),
+            _ => throw new InvalidSettingException("split", $"unknown split '{options.Split}'; valid: test, train, all"),
         };
 
         List<string> available;

@@ -56,7 +56,7 @@ public sealed class Tnl2kLoader : ToolkitBenchmarkLoader
             "test" => Path.Combine(root, "TNL2K_testing_set.txt"),
             "train" => Path.Combine(root, "TNL2K_train_set.txt"),
             "all" => null,
-            _ => throw new ArgumentException($"unknown split '{options.Split}'; valid: test, train, all", nameof(options)),
+            _ => throw new InvalidSettingException("split", $"unknown split '{options.Split}'; valid: test, train, all"),
         };
         var available = DatasetFiles.ListOrFolders(root, listFile, "groundtruth.txt", "TNL2K", notes);
         var names = DatasetFiles.Select(available, options, listFile ?? root);

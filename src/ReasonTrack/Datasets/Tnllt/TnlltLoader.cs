@@ -53,7 +53,7 @@ public sealed class TnlltLoader : ToolkitBenchmarkLoader
             null => new[] { "testing_set.txt", "all_dataset.txt", "sequences.txt" }.Select(f => Path.Combine(root, f)).FirstOrDefault(File.Exists),
             "test" => Path.Combine(root, "testing_set.txt"),
             "all" => File.Exists(Path.Combine(root, "all_dataset.txt")) ? Path.Combine(root, "all_dataset.txt") : null,
-            _ => throw new ArgumentException($"unknown split '{options.Split}'; valid: test, all", nameof(options)),
+            _ => throw new InvalidSettingException("split", $"unknown split '{options.Split}'; valid: test, all"),
         };
         var available = DatasetFiles.ListOrFolders(root, listFile, "groundtruth.txt", "TNLLT", notes);
         var names = DatasetFiles.Select(available, options, listFile ?? root);

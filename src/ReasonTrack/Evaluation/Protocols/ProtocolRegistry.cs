@@ -26,5 +26,5 @@ public static class ProtocolRegistry
     /// <exception cref="ArgumentException">Unknown key (the message lists the known ones).</exception>
     public static IEvaluationProtocol Get(string key) =>
         Factories.TryGetValue(key, out var f) ? f()
-            : throw new ArgumentException($"unknown protocol '{key}'; known: {string.Join(", ", Factories.Keys)}", nameof(key));
+            : throw new InvalidSettingException("protocol", $"unknown protocol '{key}'; known: {string.Join(", ", Factories.Keys)}");
 }

@@ -40,7 +40,7 @@ public sealed class ReasoningSession
     {
         ArgumentNullException.ThrowIfNull(source);
         if (initialBox is null && Grounder is null)
-            throw new ArgumentException("no initial box and nothing to ground the target with: give --init, --text or --instruction");
+            throw new ReasonTrackException("no initial box and nothing to ground the target with: give --init, --text or --instruction");
         var state = new ReasoningState(description);
         Descriptions.Clear();
         // One scheduler per reasoner: each has its own running call and waiting slot, so a re-localizer asking while
@@ -85,9 +85,9 @@ public sealed class ReasoningSession
         Record(new ReasoningCompletion<(IFrameReasoner, ReasoningAnswer)>(frame.Index, "init", (null!, answer!), error, Stopwatch.GetElapsedTime(started)),
             error is null && answer?.Box is not null ? frame.Index : null, mode: grounder.Mode);
         if (error is not null)
-            throw new InvalidOperationException($"{sequence}: grounding the target on frame 1 failed: {error.Message}", error);
+            throw new ReasonTrackException($"{sequence}: grounding the target on frame 1 failed: {error.Message}", error);
         if (answer?.Box is not { } box)
-            throw new InvalidOperationException($"{sequence}: grounding found no target on frame 1 ({answer?.ParseNote ?? "no box in the reply"}); the reply is in the reasoning log");
+            throw new ReasonTrackException($"{sequence}: grounding found no target on frame 1 ({answer?.ParseNote ?? "no box in the reply"}); the reply is in the reasoning log");
         return box;
     }
 

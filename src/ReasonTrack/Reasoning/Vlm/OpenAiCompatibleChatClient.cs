@@ -37,7 +37,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.BaseUrl.IsAbsoluteUri || (options.BaseUrl.Scheme != Uri.UriSchemeHttp && options.BaseUrl.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException($"base URL must be an absolute http(s) address ending in /v1, got {options.BaseUrl}", nameof(options));
+            throw new InvalidSettingException("vlm-url", $"base URL must be an absolute http(s) address ending in /v1, got {options.BaseUrl}");
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Model, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxConcurrentRequests, nameof(options));

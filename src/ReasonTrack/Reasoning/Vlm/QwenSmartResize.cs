@@ -23,7 +23,7 @@ public static class QwenSmartResize
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
         if ((double)Math.Max(width, height) / Math.Min(width, height) > MaxAspectRatio)
-            throw new ArgumentException($"aspect ratio of {width}x{height} is above {MaxAspectRatio}, which Qwen's resize rejects");
+            throw new ReasonTrackException($"aspect ratio of {width}x{height} is above {MaxAspectRatio}, which Qwen's resize rejects");
 
         // Same double arithmetic as the Python reference; Python's round() is half-to-even.
         long hBar = Math.Max(factor, RoundBy(height, factor));

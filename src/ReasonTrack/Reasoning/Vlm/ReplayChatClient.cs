@@ -82,7 +82,7 @@ public sealed class ReplayChatClient : IChatClient
             if (_matching == ReplayMatching.InOrder)
             {
                 if (_next >= _records.Count)
-                    throw new InvalidOperationException($"replay {Path} is exhausted: all {_records.Count} recorded replies were used");
+                    throw new ReasonTrackException($"replay {Path} is exhausted: all {_records.Count} recorded replies were used");
                 record = _records[_next++];
             }
             else
@@ -90,7 +90,7 @@ public sealed class ReplayChatClient : IChatClient
                 string model = _options?.Model ?? (_records.Count > 0 ? _records[0].Model : "");
                 var request = PreparedChatRequest.Create(messages, options, _options?.TopK, _options?.RepetitionPenalty, model);
                 if (!_byHash.TryGetValue(request.RequestHash, out var queue) || queue.Count == 0)
-                    throw new InvalidOperationException($"replay {Path} has no unused reply for request {request.RequestHash} (model {request.Model}, {request.RecordedMessages.Count} messages)");
+                    throw new ReasonTrackException($"replay {Path} has no unused reply for request {request.RequestHash} (model {request.Model}, {request.RecordedMessages.Count} messages)");
                 record = queue.Dequeue();
             }
         }

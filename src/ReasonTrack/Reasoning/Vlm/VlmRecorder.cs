@@ -42,7 +42,7 @@ public sealed class VlmRecorder : IDisposable
             }
             catch (JsonException e)
             {
-                throw new InvalidDataException($"{path}:{lineNo}: not a VLM record: {e.Message}", e);
+                throw new IO.DataFormatException(path, lineNo, $"not a VLM record: {e.Message}");
             }
         }
         return records;

@@ -4,7 +4,7 @@ namespace ReasonTrack.Trackers.Dcf;
 
 /// <summary>
 /// Typed options of the <c>dcf</c> tracker. Every property has a string setting (<see cref="Parse"/>) of the
-/// snake_case name listed in <see cref="Settings"/>; defaults were tuned on the shared OTB/UAV/VOT sequences.
+/// kebab-case name (an underscore is accepted for a dash) listed in <see cref="Settings"/>; defaults were tuned on the shared OTB/UAV/VOT sequences.
 /// </summary>
 public sealed record DcfOptions
 {
@@ -62,55 +62,54 @@ public sealed record DcfOptions
     /// <summary>The settings the factory lists: name, default, meaning.</summary>
     public static IReadOnlyList<TrackerSetting> Settings { get; } =
     [
-        new("learning_rate", "0.02", "translation model learning rate, in (0, 1]"),
-        new("scale_learning_rate", "0.025", "scale model learning rate, in (0, 1]"),
+        new("learning-rate", "0.02", "translation model learning rate, in (0, 1]"),
+        new("scale-learning-rate", "0.025", "scale model learning rate, in (0, 1]"),
         new("padding", "1.5", "context around the target: each side grows by padding*sqrt(w*h)"),
-        new("cell_size", "4", "HOG cell size in template pixels (2..8)"),
-        new("template_size", "150", "search window resampled to about this many pixels squared (32..512)"),
+        new("cell-size", "4", "HOG cell size in template pixels (2..8)"),
+        new("template-size", "150", "search window resampled to about this many pixels squared (32..512)"),
         new("lambda", "0.001", "ridge regularisation"),
-        new("output_sigma", "0.0625", "Gaussian label width relative to sqrt(target area)"),
+        new("output-sigma", "0.0625", "Gaussian label width relative to sqrt(target area)"),
         new("scales", "17", "scales of the 1-D scale filter; 0 or 1 = no scale estimation"),
-        new("scale_step", "1.02", "ratio between neighbouring scales (> 1)"),
-        new("scale_model_area", "512", "pixel area of each scale sample"),
-        new("found_threshold", "0.4", "Found = confidence (PSR / its running average) >= this"),
-        new("update_threshold", "0.45", "learn from a frame only when its confidence >= this"),
-        new("lost_frames", "3", "consecutive frames below found_threshold before re-detection starts"),
-        new("reacquire_threshold", "0.5", "confidence needed to re-acquire in re-detection (0.35 let look-alike distractors in; 0.5-0.7 measured equal on the shared sequences)"),
-        new("redetect_windows", "4", "extra search windows per frame in re-detection"),
-        new("redetect_grow_frames", "2", "re-detection grid grows one ring every this many frames"),
+        new("scale-step", "1.02", "ratio between neighbouring scales (> 1)"),
+        new("scale-model-area", "512", "pixel area of each scale sample"),
+        new("found-threshold", "0.4", "Found = confidence (PSR / its running average) >= this"),
+        new("update-threshold", "0.45", "learn from a frame only when its confidence >= this"),
+        new("lost-frames", "3", "consecutive frames below found_threshold before re-detection starts"),
+        new("reacquire-threshold", "0.5", "confidence needed to re-acquire in re-detection (0.35 let look-alike distractors in; 0.5-0.7 measured equal on the shared sequences)"),
+        new("redetect-windows", "4", "extra search windows per frame in re-detection"),
+        new("redetect-grow-frames", "2", "re-detection grid grows one ring every this many frames"),
         new("color", "true", "opponent-colour channels on RGB frames (true/false)"),
     ];
 
     /// <summary>Options from string settings; unknown names and bad values throw with the setting named.</summary>
-    /// <exception cref="ArgumentException">Unknown setting, unparsable or out-of-range value.</exception>
+    /// <exception cref="InvalidSettingException">Unknown setting, unparsable or out-of-range value.</exception>
     public static DcfOptions Parse(IReadOnlyDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var o = new DcfOptions();
         foreach (var (key, value) in settings)
         {
-            o = key.Trim().ToLowerInvariant() switch
+            o = key.Trim().ToLowerInvariant().Replace('_', '-') switch
             {
-                "learning_rate" => o with { LearningRate = Real(key, value, 1e-6, 1) },
-                "scale_learning_rate" => o with { ScaleLearningRate = Real(key, value, 1e-6, 1) },
+                "learning-rate" => o with { LearningRate = Real(key, value, 1e-6, 1) },
+                "scale-learning-rate" => o with { ScaleLearningRate = Real(key, value, 1e-6, 1) },
                 "padding" => o with { Padding = Real(key, value, 0.2, 6) },
-                "cell_size" => o with { CellSize = Int(key, value, 2, 8) },
-                "template_size" => o with { TemplateSize = Int(key, value, 32, 512) },
+                "cell-size" => o with { CellSize = Int(key, value, 2, 8) },
+                "template-size" => o with { TemplateSize = Int(key, value, 32, 512) },
                 "lambda" => o with { Lambda = Real(key, value, 1e-9, 10) },
-                "output_sigma" => o with { OutputSigmaFactor = Real(key, value, 0.005, 1) },
+                "output-sigma" => o with { OutputSigmaFactor = Real(key, value, 0.005, 1) },
                 "scales" => o with { Scales = Int(key, value, 0, 65) },
-                "scale_step" => o with { ScaleStep = Real(key, value, 1.0001, 1.5) },
-                "scale_model_area" => o with { ScaleModelArea = Int(key, value, 64, 8192) },
-                "found_threshold" => o with { FoundThreshold = Real(key, value, 0, 1000) },
-                "update_threshold" => o with { UpdateThreshold = Real(key, value, 0, 1000) },
-                "lost_frames" => o with { LostFrames = Int(key, value, 1, 10000) },
-                "reacquire_threshold" => o with { ReacquireThreshold = Real(key, value, 0, 1000) },
-                "redetect_windows" => o with { RedetectWindows = Int(key, value, 0, 1000) },
-                "redetect_grow_frames" => o with { RedetectGrowFrames = Int(key, value, 1, 10000) },
+                "scale-step" => o with { ScaleStep = Real(key, value, 1.0001, 1.5) },
+                "scale-model-area" => o with { ScaleModelArea = Int(key, value, 64, 8192) },
+                "found-threshold" => o with { FoundThreshold = Real(key, value, 0, 1000) },
+                "update-threshold" => o with { UpdateThreshold = Real(key, value, 0, 1000) },
+                "lost-frames" => o with { LostFrames = Int(key, value, 1, 10000) },
+                "reacquire-threshold" => o with { ReacquireThreshold = Real(key, value, 0, 1000) },
+                "redetect-windows" => o with { RedetectWindows = Int(key, value, 0, 1000) },
+                "redetect-grow-frames" => o with { RedetectGrowFrames = Int(key, value, 1, 10000) },
                 "color" => o with { Color = Bool(key, value) },
-                _ => throw new ArgumentException(
-                    $"unknown setting '{key}' for tracker dcf; known settings: {string.Join(", ", Settings.Select(s => s.Name))}",
-                    nameof(settings)),
+                _ => throw new InvalidSettingException("tracker settings",
+                    $"unknown setting '{key}' for tracker dcf; known settings: {string.Join(", ", Settings.Select(s => s.Name))}"),
             };
         }
         return o;
@@ -119,18 +118,18 @@ public sealed record DcfOptions
     private static double Real(string key, string value, double min, double max)
     {
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-            throw new ArgumentException($"setting '{key}' of tracker dcf: '{value}' is not a number", nameof(value));
+            throw new InvalidSettingException("tracker settings", $"setting '{key}' of tracker dcf: '{value}' is not a number");
         if (v < min || v > max)
-            throw new ArgumentException($"setting '{key}' of tracker dcf: {value} is outside [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]", nameof(value));
+            throw new InvalidSettingException("tracker settings", $"setting '{key}' of tracker dcf: {value} is outside [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
         return v;
     }
 
     private static int Int(string key, string value, int min, int max)
     {
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v))
-            throw new ArgumentException($"setting '{key}' of tracker dcf: '{value}' is not an integer", nameof(value));
+            throw new InvalidSettingException("tracker settings", $"setting '{key}' of tracker dcf: '{value}' is not an integer");
         if (v < min || v > max)
-            throw new ArgumentException($"setting '{key}' of tracker dcf: {value} is outside [{min}, {max}]", nameof(value));
+            throw new InvalidSettingException("tracker settings", $"setting '{key}' of tracker dcf: {value} is outside [{min}, {max}]");
         return v;
     }
 
@@ -138,6 +137,6 @@ public sealed record DcfOptions
     {
         "true" or "1" or "yes" or "on" => true,
         "false" or "0" or "no" or "off" => false,
-        _ => throw new ArgumentException($"setting '{key}' of tracker dcf: '{value}' is not true/false", nameof(value)),
+        _ => throw new InvalidSettingException("tracker settings", $"setting '{key}' of tracker dcf: '{value}' is not true/false"),
     };
 }

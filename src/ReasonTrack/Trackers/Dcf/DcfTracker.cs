@@ -87,10 +87,10 @@ public sealed class DcfTracker : ITracker
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (!box.HasPositiveSize)
-            throw new ArgumentException($"the initial box must have a finite, positive width and height, got {box}", nameof(box));
+            throw new ReasonTrackException($"the initial box must have a finite, positive width and height, got {box}");
         var clipped = Overlap.Clip(box, frame.Size);
         if (clipped.W <= 0 || clipped.H <= 0)
-            throw new ArgumentException($"the initial box {box} lies outside the {frame.Size} image", nameof(box));
+            throw new ReasonTrackException($"the initial box {box} lies outside the {frame.Size} image");
 
         var o = _options;
         _frameW = frame.Width;
@@ -176,9 +176,8 @@ public sealed class DcfTracker : ITracker
         ArgumentNullException.ThrowIfNull(frame);
         if (!_initialized) throw new InvalidOperationException("Initialize the dcf tracker before calling Update");
         if (frame.Width != _frameW || frame.Height != _frameH)
-            throw new ArgumentException(
-                $"frame {frame.Index} is {frame.Width}x{frame.Height} but the tracker was initialised on {_frameW}x{_frameH} frames",
-                nameof(frame));
+            throw new ReasonTrackException(
+                $"frame {frame.Index} is {frame.Width}x{frame.Height} but the tracker was initialised on {_frameW}x{_frameH} frames");
         return _lost ? Redetect(frame) : Track(frame);
     }
 

@@ -35,7 +35,7 @@ internal sealed class FhogExtractor
         CellSize = cellSize;
         CellsX = width / cellSize;
         CellsY = height / cellSize;
-        if (CellsX < 1 || CellsY < 1) throw new ArgumentException($"image {width}x{height} is smaller than one {cellSize}-pixel cell");
+        if (CellsX < 1 || CellsY < 1) throw new ReasonTrackException($"image {width}x{height} is smaller than one {cellSize}-pixel cell");
         _cellX0 = new int[width];
         _fracX = new float[width];
         _cellY0 = new int[height];

@@ -42,7 +42,7 @@ public sealed class NanoTrackFactory : ITrackerFactory
     public IReadOnlyList<TrackerSetting> Settings { get; }
 
     /// <summary>Parses <paramref name="settings"/> into options (see <see cref="Settings"/>).</summary>
-    /// <exception cref="ArgumentException">Unknown setting or bad value; the message names it.</exception>
+    /// <exception cref="InvalidSettingException">Unknown setting or bad value; the message names it.</exception>
     public NanoTrackOptions ParseOptions(IReadOnlyDictionary<string, string> settings, TrackerContext context)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -57,7 +57,7 @@ public sealed class NanoTrackFactory : ITrackerFactory
                 "penalty-k" => o with { PenaltyK = ParseDouble(key, value, 0, double.MaxValue) },
                 "lr" => o with { LearningRate = ParseDouble(key, value, 0, 1) },
                 "found-threshold" => o with { FoundThreshold = ParseDouble(key, value, 0, 1) },
-                _ => throw new ArgumentException($"{Name}: unknown setting '{key}' (known: {string.Join(", ", Settings.Select(s => s.Name))})", nameof(settings)),
+                _ => throw new InvalidSettingException("tracker settings", $"{Name}: unknown setting '{key}' (known: {string.Join(", ", Settings.Select(s => s.Name))})"),
             };
         }
         // threads = 0 means "one per core" to ORT, which the tracker does not take: resolve it here, within what the
@@ -74,14 +74,14 @@ public sealed class NanoTrackFactory : ITrackerFactory
     private int ParseInt(string key, string value, int min)
     {
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < min)
-            throw new ArgumentException($"{Name}: setting '{key}' must be an integer >= {min}, got '{value}'");
+            throw new InvalidSettingException("tracker settings", $"{Name}: setting '{key}' must be an integer >= {min}, got '{value}'");
         return v;
     }
 
     private double ParseDouble(string key, string value, double min, double max)
     {
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v) || v < min || v > max)
-            throw new ArgumentException($"{Name}: setting '{key}' must be a number in [{min}, {(max == double.MaxValue ? "inf" : F(max))}], got '{value}'");
+            throw new InvalidSettingException("tracker settings", $"{Name}: setting '{key}' must be a number in [{min}, {(max == double.MaxValue ? "inf" : F(max))}], got '{value}'");
         return v;
     }
 }

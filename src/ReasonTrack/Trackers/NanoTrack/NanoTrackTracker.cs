@@ -120,9 +120,9 @@ public sealed class NanoTrackTracker : ITracker
     public void Initialize(ImageFrame frame, Box box)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        if (!box.HasPositiveSize) throw new ArgumentException($"the initial box must be finite with positive size, got {box}", nameof(box));
+        if (!box.HasPositiveSize) throw new ReasonTrackException($"the initial box must be finite with positive size, got {box}");
         if (box.X >= frame.Width || box.Y >= frame.Height || box.Right <= 0 || box.Bottom <= 0)
-            throw new ArgumentException($"the initial box {box} does not overlap the {frame.Width}x{frame.Height} image", nameof(box));
+            throw new ReasonTrackException($"the initial box {box} does not overlap the {frame.Width}x{frame.Height} image");
 
         // Reference: centre = x + (w - 1)/2 (pixel-centre convention), size = (w, h).
         _cx = box.X + (box.W - 1) / 2;

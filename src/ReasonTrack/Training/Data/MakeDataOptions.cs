@@ -59,19 +59,19 @@ public sealed record MakeDataOptions
     /// <summary>Throws <see cref="ArgumentException"/> with a user-facing message when a setting is out of range.</summary>
     public void Validate()
     {
-        if (PairsPerVideo < 1) throw new ArgumentException($"pairs per video must be at least 1, got {PairsPerVideo}");
-        if (Sizes.Count == 0) throw new ArgumentException("at least one output size is needed");
+        if (PairsPerVideo < 1) throw new InvalidSettingException("pairs-per-video", $"pairs per video must be at least 1, got {PairsPerVideo}");
+        if (Sizes.Count == 0) throw new InvalidSettingException("size", "at least one output size is needed");
         foreach (int s in Sizes)
-            if (s < 28 || s > 4096) throw new ArgumentException($"output size must be between 28 and 4096 pixels, got {s}");
-        if (!(MinScale > 0) || !(MaxScale >= MinScale) || !double.IsFinite(MaxScale)) throw new ArgumentException($"scale range must satisfy 0 < min <= max, got [{MinScale}, {MaxScale}]");
-        if (!(MaxShift >= 0) || !double.IsFinite(MaxShift)) throw new ArgumentException($"shift must be a finite fraction >= 0, got {MaxShift}");
-        if (MinOutlineScale < 1 || MaxOutlineScale < MinOutlineScale) throw new ArgumentException($"outline scales must satisfy 1 <= min <= max, got [{MinOutlineScale}, {MaxOutlineScale}]");
-        if (!(InsideProbability >= 0 && InsideProbability <= 1)) throw new ArgumentException($"inside probability must be in [0, 1], got {InsideProbability}");
-        if (Interval < 1) throw new ArgumentException($"interval must be at least 1 frame, got {Interval}");
+            if (s < 28 || s > 4096) throw new InvalidSettingException("size", $"output size must be between 28 and 4096 pixels, got {s}");
+        if (!(MinScale > 0) || !(MaxScale >= MinScale) || !double.IsFinite(MaxScale)) throw new InvalidSettingException("scale", $"scale range must satisfy 0 < min <= max, got [{MinScale}, {MaxScale}]");
+        if (!(MaxShift >= 0) || !double.IsFinite(MaxShift)) throw new InvalidSettingException("shift", $"shift must be a finite fraction >= 0, got {MaxShift}");
+        if (MinOutlineScale < 1 || MaxOutlineScale < MinOutlineScale) throw new InvalidSettingException("outline-scale", $"outline scales must satisfy 1 <= min <= max, got [{MinOutlineScale}, {MaxOutlineScale}]");
+        if (!(InsideProbability >= 0 && InsideProbability <= 1)) throw new InvalidSettingException("inside-probability", $"inside probability must be in [0, 1], got {InsideProbability}");
+        if (Interval < 1) throw new InvalidSettingException("interval", $"interval must be at least 1 frame, got {Interval}");
         var writer = Formats.TrainingSetWriters.Get(Format);
         // A think-prompt row's answer is GRPO ground truth (the bare box the think reward compares with the reply's
         // <answer>); as an SFT target it would teach a model to skip the <think>/<answer> tags its prompt demands.
         if (Recipe == TrainingRecipe.R1Track && Prompt == R1TrackPromptVariant.Think && writer.Key != "easyr1")
-            throw new ArgumentException($"--prompt think writes GRPO rows whose answer is the bare box the think reward checks; format '{writer.Key}' would train it as the reply itself. Use --format easyr1, or --prompt current|5k for supervised formats");
+            throw new InvalidSettingException("prompt", $"--prompt think writes GRPO rows whose answer is the bare box the think reward checks; format '{writer.Key}' would train it as the reply itself. Use --format easyr1, or --prompt current|5k for supervised formats");
     }
 }

@@ -38,7 +38,7 @@ public sealed class ReasoningTrackSampler : IPairSampler
     public ReasoningTrackSampler(MakeDataOptions options, TeacherModel? teacher = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        if (options.Rows == ReasoningTrackRows.Sft && teacher is null) throw new ArgumentException("ReasoningTrack SFT rows need a teacher model (--teacher-url, --teacher-model)");
+        if (options.Rows == ReasoningTrackRows.Sft && teacher is null) throw new ReasonTrackException("ReasoningTrack SFT rows need a teacher model (its server and model name)");
         _teacher = options.Rows == ReasoningTrackRows.Sft ? teacher : null;
     }
 

@@ -20,7 +20,7 @@ public static class TrainingRecipes
         ArgumentNullException.ThrowIfNull(key);
         foreach (var r in All)
             if (Key(r).Equals(key.Trim(), StringComparison.OrdinalIgnoreCase)) return r;
-        throw new ArgumentException($"unknown recipe '{key}'; valid: {string.Join(", ", All.Select(Key))}");
+        throw new InvalidSettingException("recipe", $"unknown recipe '{key}'; valid: {string.Join(", ", All.Select(Key))}");
     }
 
     /// <param name="teacher">The teacher of ReasoningTrack SFT rows (unused otherwise).</param>

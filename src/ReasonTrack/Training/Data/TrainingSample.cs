@@ -49,7 +49,7 @@ public sealed record TrainingSample
         ArgumentNullException.ThrowIfNull(rows);
         foreach (var r in rows)
             if (r.ImageTagCount != r.Images.Count)
-                throw new InvalidOperationException($"row {r.Id}: its user turn has {r.ImageTagCount} {ImageTag} tag(s) for {r.Images.Count} image(s); trainers pair tags with images one to one");
+                throw new ReasonTrackException($"row {r.Id}: its user turn has {r.ImageTagCount} {ImageTag} tag(s) for {r.Images.Count} image(s); trainers pair tags with images one to one");
     }
 
     private static int Count(string? text)

@@ -16,8 +16,8 @@ public static class TrainingSetBuilder
     public static List<(int Order, Datasets.Sequence Sequence)> Select(Datasets.Dataset dataset, int shardIndex, int shardCount, int? limit)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount) throw new ArgumentException($"shard must be i/N with 0 <= i < N, got {shardIndex}/{shardCount}");
-        if (limit is < 0) throw new ArgumentException($"limit must be >= 0, got {limit}");
+        if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount) throw new InvalidSettingException("shard", $"shard must be i/N with 0 <= i < N, got {shardIndex}/{shardCount}");
+        if (limit is < 0) throw new InvalidSettingException("limit", $"limit must be >= 0, got {limit}");
         return dataset.Sequences.Select((s, i) => (Order: i, Sequence: s))
             .Take(limit ?? int.MaxValue)
             .Where(x => x.Order % shardCount == shardIndex)
@@ -29,7 +29,7 @@ public static class TrainingSetBuilder
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(run);
         options.Validate();
-        if (run.Jobs < 1) throw new ArgumentException($"jobs must be at least 1, got {run.Jobs}");
+        if (run.Jobs < 1) throw new InvalidSettingException("jobs", $"jobs must be at least 1, got {run.Jobs}");
         var folder = new TrainingSetFolder(run.OutputFolder);
         folder.Claim(TrainingSetFolder.ManifestText(run.Dataset.Key, options));
 
@@ -63,8 +63,7 @@ public static class TrainingSetBuilder
                 Interlocked.Add(ref pairs, part.Samples.Count);
                 run.VideoDone?.Invoke(part);
             }
-            catch (Exception e) when (e is ArgumentException or DataFormatException or IOException or InvalidOperationException or MediaException
-                                       or Reasoning.Vlm.VlmRequestException or HttpRequestException)
+            catch (Exception e) when (UserFacingErrors.IsUserFacing(e))
             {
                 failures.Add($"{item.Sequence.Name}: {e.Message}");
             }
@@ -98,7 +97,7 @@ public static class TrainingSetBuilder
         {
             string safe = TrainingImageStore.SafeName(s.Name);
             if (seen.TryGetValue(safe, out string? other))
-                throw new ArgumentException($"videos '{other}' and '{s.Name}' would share the image folder images/{safe}/ (names are reduced to letters, digits, '.', '-' and '_', compared ignoring case); rename one");
+                throw new ReasonTrackException($"videos '{other}' and '{s.Name}' would share the image folder images/{safe}/ (names are reduced to letters, digits, '.', '-' and '_', compared ignoring case); rename one");
             seen[safe] = s.Name;
         }
     }
@@ -113,10 +112,10 @@ public static class TrainingSetBuilder
         var previous = folder.ReadShard();
         string now = $"{run.ShardIndex}/{run.ShardCount}";
         if (previous is not null && (previous.Index != run.ShardIndex || previous.Count != run.ShardCount))
-            throw new InvalidOperationException($"{folder.Path} holds shard {previous.Name}, not {now}; give each shard its own --out folder");
+            throw new ReasonTrackException($"{folder.Path} holds shard {previous.Name}, not {now}; give each shard its own --out folder");
         var expected = mine.Select(x => System.IO.Path.GetFileName(folder.PartPath(x.Order, x.Sequence.Name))).ToHashSet(StringComparer.Ordinal);
         var extra = folder.PartFileNames().Where(f => !expected.Contains(f)).ToList();
         if (extra.Count > 0)
-            throw new InvalidOperationException($"{folder.Path} holds {extra.Count} finished video(s) this run would not select (shard {now}, limit {TrainingSetShard.LimitText(run.Limit)}), e.g. parts/{extra[0]}; a folder only grows: use a new --out folder, or the earlier --limit");
+            throw new ReasonTrackException($"{folder.Path} holds {extra.Count} finished video(s) this run would not select (shard {now}, limit {TrainingSetShard.LimitText(run.Limit)}), e.g. parts/{extra[0]}; a folder only grows: use a new --out folder, or the earlier --limit");
     }
 }

@@ -17,23 +17,23 @@ public static class TrainingSetMerger
     public static (TrainingSetSummary Summary, IReadOnlyList<string> Files) Merge(string output, IReadOnlyList<string> shards)
     {
         ArgumentNullException.ThrowIfNull(shards);
-        if (shards.Count == 0) throw new ArgumentException("give at least one shard folder to merge");
+        if (shards.Count == 0) throw new ReasonTrackException("give at least one shard folder to merge");
         string? manifest = null;
         string? first = null;
         foreach (string shard in shards)
         {
-            if (!Directory.Exists(shard)) throw new ArgumentException($"shard folder not found: {shard}");
+            if (!Directory.Exists(shard)) throw new ReasonTrackException($"shard folder not found: {shard}");
             string text = new TrainingSetFolder(shard).ReadManifest()
-                ?? throw new ArgumentException($"{shard} is not a make-data folder (no {TrainingSetFolder.ManifestFile})");
+                ?? throw new ReasonTrackException($"{shard} is not a make-data folder (no {TrainingSetFolder.ManifestFile})");
             if (manifest is null) (manifest, first) = (text, shard);
             else if (text != manifest)
-                throw new InvalidOperationException($"{shard} was built with other settings than {first} (their {TrainingSetFolder.ManifestFile} differ); only shards of one run can be merged");
+                throw new ReasonTrackException($"{shard} was built with other settings than {first} (their {TrainingSetFolder.ManifestFile} differ); only shards of one run can be merged");
         }
         var records = RequireAllShardsOfOneSelection(shards);
         var target = new TrainingSetFolder(output);
         bool targetIsShard = shards.Any(x => Path.GetFullPath(x) == target.Path);
         if (!targetIsShard && target.PartFileNames().Count > 0)
-            throw new InvalidOperationException($"{target.Path} already holds finished videos; merge into a new folder (or into one of the shard folders)");
+            throw new ReasonTrackException($"{target.Path} already holds finished videos; merge into a new folder (or into one of the shard folders)");
         target.Claim(manifest!);
         foreach (string shard in shards)
         {
@@ -52,7 +52,7 @@ public static class TrainingSetMerger
                     if (File.Exists(dest))
                     {
                         if (!File.ReadAllBytes(dest).AsSpan().SequenceEqual(bytes))
-                            throw new InvalidOperationException($"{relative} differs between {shard} and a folder merged before it; these are not shards of one run");
+                            throw new ReasonTrackException($"{relative} differs between {shard} and a folder merged before it; these are not shards of one run");
                         continue;
                     }
                     AtomicFile.WriteAllBytes(dest, bytes);
@@ -77,23 +77,23 @@ public static class TrainingSetMerger
         foreach (string shard in shards)
         {
             var r = new TrainingSetFolder(shard).ReadShard()
-                ?? throw new InvalidOperationException($"{shard} has no {TrainingSetShard.FileName}: its make-data run never started or was made by an older version; rerun its make-data command");
+                ?? throw new ReasonTrackException($"{shard} has no {TrainingSetShard.FileName}: its make-data run never started or was made by an older version; rerun its make-data command");
             if (!r.Complete)
-                throw new InvalidOperationException($"{shard} (shard {r.Name}) is not finished: a video failed or its run was stopped; rerun its make-data command, which resumes, then merge");
+                throw new ReasonTrackException($"{shard} (shard {r.Name}) is not finished: a video failed or its run was stopped; rerun its make-data command, which resumes, then merge");
             records.Add((shard, r));
         }
         var (firstFolder, first) = records[0];
         foreach (var (folder, r) in records)
         {
             if (r.Count != first.Count || r.Listing != first.Listing || r.Limit != first.Limit)
-                throw new InvalidOperationException($"{folder} (shard {r.Name}, limit {TrainingSetShard.LimitText(r.Limit)}) and {firstFolder} (shard {first.Name}, limit {TrainingSetShard.LimitText(first.Limit)}) are not shards of one selection: the shard count, --limit or the dataset's listing differ");
+                throw new ReasonTrackException($"{folder} (shard {r.Name}, limit {TrainingSetShard.LimitText(r.Limit)}) and {firstFolder} (shard {first.Name}, limit {TrainingSetShard.LimitText(first.Limit)}) are not shards of one selection: the shard count, --limit or the dataset's listing differ");
         }
         var twice = records.GroupBy(r => r.Record.Index).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
-            throw new InvalidOperationException($"shard {twice.First().Record.Name} is given twice: {string.Join(" and ", twice.Select(g => g.Folder))}");
+            throw new ReasonTrackException($"shard {twice.First().Record.Name} is given twice: {string.Join(" and ", twice.Select(g => g.Folder))}");
         var missing = Enumerable.Range(0, first.Count).Except(records.Select(r => r.Record.Index)).ToList();
         if (missing.Count > 0)
-            throw new InvalidOperationException($"missing shard(s) {string.Join(", ", missing.Select(i => $"{i}/{first.Count}"))}: a merge needs every shard of the run");
+            throw new ReasonTrackException($"missing shard(s) {string.Join(", ", missing.Select(i => $"{i}/{first.Count}"))}: a merge needs every shard of the run");
         return records;
     }
 }

@@ -94,7 +94,7 @@ public sealed class VpTrackerSampler : IPairSampler
         ArgumentNullException.ThrowIfNull(video);
         ArgumentNullException.ThrowIfNull(random);
         var templates = TemplateFrames(video);
-        if (templates.Count == 0) throw new ArgumentException($"{video.Name} has no usable frame followed by another frame", nameof(video));
+        if (templates.Count == 0) throw new ReasonTrackException($"{video.Name} has no usable frame followed by another frame");
         int t = templates[random.NextInt(templates.Count)];
         int s = t + 1 + random.NextInt(video.FrameCount - 1 - t);
         int scale = random.NextInclusive(_options.MinOutlineScale, _options.MaxOutlineScale);

@@ -23,7 +23,7 @@ public sealed class RewardScorer
         _options = options ?? new RewardScorerOptions();
         ArgumentException.ThrowIfNullOrWhiteSpace(_options.ReplyField, nameof(options));
         if (kind == RewardKind.ReasoningTrackJudge && _options.Localizer is null)
-            throw new ArgumentException("the reasoningtrack-judge reward needs a localizer (a VLM: --vlm-url and --model)");
+            throw new ReasonTrackException("the reasoningtrack-judge reward needs a localizer (a VLM: --vlm-url and --model)");
     }
 
     public RewardKind Kind { get; }

@@ -145,7 +145,7 @@ public class R1TrackReasonerTests
         using var log = new ReasoningLog(null);
         var session = Session(client, log, grounder: new TextGrounder(client, CoordinateConvention.Qwen25Absolute));
 
-        var e = Should.Throw<InvalidOperationException>(() => session.Run(new InMemoryFrameSource("Car4", frames), null, "a red bus", cancellation: ct));
+        var e = Should.Throw<ReasonTrackException>(() => session.Run(new InMemoryFrameSource("Car4", frames), null, "a red bus", cancellation: ct));
         e.Message.ShouldContain("grounding found no target on frame 1");
         log.Records.Single().Status.ShouldBe("fallback");
         log.Records.Single().RawReply.ShouldBe("There is no such object in the image.");

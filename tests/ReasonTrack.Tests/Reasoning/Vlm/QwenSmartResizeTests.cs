@@ -46,7 +46,7 @@ public class QwenSmartResizeTests
     [Fact]
     public void Extreme_aspect_ratios_and_empty_sizes_are_rejected()
     {
-        Should.Throw<ArgumentException>(() => QwenSmartResize.Size(4020, 20));
+        Should.Throw<ReasonTrackException>(() => QwenSmartResize.Size(4020, 20));
         Should.Throw<ArgumentOutOfRangeException>(() => QwenSmartResize.Size(0, 20));
     }
 }

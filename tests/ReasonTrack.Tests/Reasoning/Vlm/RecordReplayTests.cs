@@ -66,7 +66,7 @@ public sealed class RecordReplayTests : IDisposable
             second.FinishReason.ShouldBe(ChatFinishReason.Length);
             var replayedFailure = await Should.ThrowAsync<VlmRequestException>(() => inOrder.GetResponseAsync(askB, sampling, Ct));
             replayedFailure.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-            await Should.ThrowAsync<InvalidOperationException>(() => inOrder.GetResponseAsync(askA, sampling, Ct));
+            await Should.ThrowAsync<ReasonTrackException>(() => inOrder.GetResponseAsync(askA, sampling, Ct));
         }
 
         using var byHash = new ReplayChatClient(path, ReplayMatching.ByRequestHash);
@@ -74,7 +74,7 @@ public sealed class RecordReplayTests : IDisposable
         var streamed = await byHash.GetStreamingResponseAsync(askA, sampling, Ct).ToChatResponseAsync(Ct);
         streamed.Text.ShouldBe(original[0].Text);
         // Different sampling is a different request.
-        await Should.ThrowAsync<InvalidOperationException>(() => byHash.GetResponseAsync(askA, new ChatOptions { Temperature = 1f }, Ct));
+        await Should.ThrowAsync<ReasonTrackException>(() => byHash.GetResponseAsync(askA, new ChatOptions { Temperature = 1f }, Ct));
         await Should.ThrowAsync<VlmRequestException>(() => byHash.GetResponseAsync(askC, sampling, Ct));
         byHash.Remaining.ShouldBe(0);
     }

@@ -28,8 +28,8 @@ public class DcfInputTests
     {
         using var t = new DcfTracker();
         using var f = Frame(160, 120);
-        Should.Throw<ArgumentException>(() => t.Initialize(f, new Box(10, 10, 0, 20))).Message.ShouldContain("positive width and height");
-        Should.Throw<ArgumentException>(() => t.Initialize(f, new Box(10, 10, double.NaN, 20)));
+        Should.Throw<ReasonTrackException>(() => t.Initialize(f, new Box(10, 10, 0, 20))).Message.ShouldContain("positive width and height");
+        Should.Throw<ReasonTrackException>(() => t.Initialize(f, new Box(10, 10, double.NaN, 20)));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class DcfInputTests
     {
         using var t = new DcfTracker();
         using var f = Frame(160, 120);
-        Should.Throw<ArgumentException>(() => t.Initialize(f, new Box(200, 10, 20, 20))).Message.ShouldContain("outside the 160x120 image");
+        Should.Throw<ReasonTrackException>(() => t.Initialize(f, new Box(200, 10, 20, 20))).Message.ShouldContain("outside the 160x120 image");
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class DcfInputTests
         using var t = new DcfTracker();
         using (var f = Frame(160, 120)) t.Initialize(f, new Box(60, 40, 30, 30));
         using var g = Frame(200, 100);
-        var ex = Should.Throw<ArgumentException>(() => t.Update(g));
+        var ex = Should.Throw<ReasonTrackException>(() => t.Update(g));
         ex.Message.ShouldContain("200x100");
         ex.Message.ShouldContain("160x120");
     }
@@ -74,7 +74,7 @@ public class DcfInputTests
         var factory = new DcfTrackerFactory();
         factory.Name.ShouldBe("dcf");
         factory.Aliases.ShouldContain("default");
-        factory.Settings.Select(s => s.Name).ShouldContain("learning_rate");
+        factory.Settings.Select(s => s.Name).ShouldContain("learning-rate");
         using var t = factory.Create(new Dictionary<string, string> { ["padding"] = "2", ["scales"] = "0", ["color"] = "false" }, new TrackerContext());
         t.Name.ShouldBe("dcf");
         var o = DcfOptions.Parse(new Dictionary<string, string> { ["learning_rate"] = "0.05", ["cell_size"] = "3" });
@@ -90,7 +90,7 @@ public class DcfInputTests
     [InlineData("color", "maybe", "not true/false")]
     public void Bad_settings_name_the_setting(string key, string value, string expected)
     {
-        var ex = Should.Throw<ArgumentException>(() => new DcfTrackerFactory().Create(new Dictionary<string, string> { [key] = value }, new TrackerContext()));
+        var ex = Should.Throw<InvalidSettingException>(() => new DcfTrackerFactory().Create(new Dictionary<string, string> { [key] = value }, new TrackerContext()));
         ex.Message.ShouldContain(expected);
         ex.Message.ShouldContain(key);
     }

@@ -27,9 +27,9 @@ public sealed class NanoTrackFactoryTests
         var f = new NanoTrackFactory(NanoTrackVersion.V2);
         var o = f.ParseOptions(new Dictionary<string, string> { ["threads"] = "2", ["window-influence"] = "0.4", ["penalty-k"] = "0.2", ["lr"] = "0.3", ["found-threshold"] = "0.5" }, new TrackerContext());
         (o.Threads, o.WindowInfluence, o.PenaltyK, o.LearningRate, o.FoundThreshold).ShouldBe((2, 0.4, 0.2, 0.3, 0.5));
-        Should.Throw<ArgumentException>(() => f.ParseOptions(new Dictionary<string, string> { ["speed"] = "1" }, new TrackerContext())).Message.ShouldContain("speed");
-        Should.Throw<ArgumentException>(() => f.ParseOptions(new Dictionary<string, string> { ["lr"] = "x" }, new TrackerContext())).Message.ShouldContain("lr");
-        Should.Throw<ArgumentException>(() => f.ParseOptions(new Dictionary<string, string> { ["window-influence"] = "1.5" }, new TrackerContext())).Message.ShouldContain("window-influence");
+        Should.Throw<InvalidSettingException>(() => f.ParseOptions(new Dictionary<string, string> { ["speed"] = "1" }, new TrackerContext())).Message.ShouldContain("speed");
+        Should.Throw<InvalidSettingException>(() => f.ParseOptions(new Dictionary<string, string> { ["lr"] = "x" }, new TrackerContext())).Message.ShouldContain("lr");
+        Should.Throw<InvalidSettingException>(() => f.ParseOptions(new Dictionary<string, string> { ["window-influence"] = "1.5" }, new TrackerContext())).Message.ShouldContain("window-influence");
     }
 
     [Fact]

@@ -114,9 +114,9 @@ public sealed class NanoTrackTrackerTests
         using var tracker = Create(NanoTrackVersion.V2);
         var frame = new ImageFrame(100, 80, PixelFormat.Gray8);
         Should.Throw<InvalidOperationException>(() => tracker.Update(frame));
-        Should.Throw<ArgumentException>(() => tracker.Initialize(frame, new Box(10, 10, 0, 5)));
-        Should.Throw<ArgumentException>(() => tracker.Initialize(frame, new Box(double.NaN, 10, 5, 5)));
-        Should.Throw<ArgumentException>(() => tracker.Initialize(frame, new Box(200, 10, 5, 5)));
+        Should.Throw<ReasonTrackException>(() => tracker.Initialize(frame, new Box(10, 10, 0, 5)));
+        Should.Throw<ReasonTrackException>(() => tracker.Initialize(frame, new Box(double.NaN, 10, 5, 5)));
+        Should.Throw<ReasonTrackException>(() => tracker.Initialize(frame, new Box(200, 10, 5, 5)));
     }
 
     [Fact]

@@ -67,6 +67,6 @@ public class ReasoningTrackSftTests
     public void Sft_rows_without_a_teacher_are_refused()
     {
         var options = new MakeDataOptions { Recipe = TrainingRecipe.ReasoningTrack, Rows = ReasoningTrackRows.Sft };
-        Should.Throw<ArgumentException>(() => new ReasoningTrackSampler(options)).Message.ShouldContain("teacher");
+        Should.Throw<ReasonTrackException>(() => new ReasoningTrackSampler(options)).Message.ShouldContain("teacher");
     }
 }

@@ -100,9 +100,9 @@ public class TrainingSetBuilderTests
         using var tmp = new TempTree();
         var ds = SyntheticVideos.Create(2, 20);
         Build(ds, tmp["a"], Options("r1track", "easyr1"));
-        Should.Throw<InvalidOperationException>(() => Build(ds, tmp["a"], Options("r1track", "easyr1", seed: 9))).Message.ShouldContain("other settings");
+        Should.Throw<ReasonTrackException>(() => Build(ds, tmp["a"], Options("r1track", "easyr1", seed: 9))).Message.ShouldContain("other settings");
         Build(ds, tmp["b"], Options("r1track", "swift"), shard: 1, shards: 2);
-        Should.Throw<InvalidOperationException>(() => TrainingSetMerger.Merge(tmp["m"], [tmp["a"], tmp["b"]]));
+        Should.Throw<ReasonTrackException>(() => TrainingSetMerger.Merge(tmp["m"], [tmp["a"], tmp["b"]]));
     }
 
     [Theory]
@@ -240,7 +240,7 @@ public class TrainingSetBuilderTests
     {
         using var tmp = new TempTree();
         var options = Options("r1track", format) with { Prompt = R1TrackPromptVariant.Think };
-        Should.Throw<ArgumentException>(() => Build(SyntheticVideos.Create(1, 10), tmp.Root, options)).Message.ShouldContain("--format easyr1");
+        Should.Throw<InvalidSettingException>(() => Build(SyntheticVideos.Create(1, 10), tmp.Root, options)).Message.ShouldContain("--format easyr1");
         File.Exists(tmp["train.json"]).ShouldBeFalse();
         File.Exists(tmp["train.jsonl"]).ShouldBeFalse();
     }
@@ -256,9 +256,9 @@ public class TrainingSetBuilderTests
         for (int i = 0; i < 3; i++) TrainingSetBuilder.Build(options, Run(ds, tmp[$"s{i}"], i, 3));
         TrainingSetBuilder.Build(options, Run(ds, tmp["l1"], 1, 3, limit: 4));
 
-        Should.Throw<InvalidOperationException>(() => TrainingSetMerger.Merge(tmp["m1"], [tmp["s0"], tmp["s2"]])).Message.ShouldContain("missing shard(s) 1/3");
-        Should.Throw<InvalidOperationException>(() => TrainingSetMerger.Merge(tmp["m2"], [tmp["s0"], tmp["s1"], tmp["s1"], tmp["s2"]])).Message.ShouldContain("given twice");
-        Should.Throw<InvalidOperationException>(() => TrainingSetMerger.Merge(tmp["m3"], [tmp["s0"], tmp["l1"], tmp["s2"]])).Message.ShouldContain("not shards of one selection");
+        Should.Throw<ReasonTrackException>(() => TrainingSetMerger.Merge(tmp["m1"], [tmp["s0"], tmp["s2"]])).Message.ShouldContain("missing shard(s) 1/3");
+        Should.Throw<ReasonTrackException>(() => TrainingSetMerger.Merge(tmp["m2"], [tmp["s0"], tmp["s1"], tmp["s1"], tmp["s2"]])).Message.ShouldContain("given twice");
+        Should.Throw<ReasonTrackException>(() => TrainingSetMerger.Merge(tmp["m3"], [tmp["s0"], tmp["l1"], tmp["s2"]])).Message.ShouldContain("not shards of one selection");
         // None of the refused merges left rows behind, and the complete set merges.
         foreach (string m in new[] { "m1", "m2", "m3" }) Directory.Exists(Path.Combine(tmp[m], "parts")).ShouldBeFalse();
         TrainingSetMerger.Merge(tmp["m"], [tmp["s2"], tmp["s0"], tmp["s1"]]).Summary.Videos.ShouldBe(5);
@@ -277,7 +277,7 @@ public class TrainingSetBuilderTests
         TrainingSetBuilder.Build(options, Run(ds, tmp["s1"], 1, 2, load: failing)).Failures.Count.ShouldBe(1);
         new TrainingSetFolder(tmp["s1"]).ReadShard()!.Complete.ShouldBeFalse();
 
-        Should.Throw<InvalidOperationException>(() => TrainingSetMerger.Merge(tmp["m"], [tmp["s0"], tmp["s1"]])).Message.ShouldContain("not finished");
+        Should.Throw<ReasonTrackException>(() => TrainingSetMerger.Merge(tmp["m"], [tmp["s0"], tmp["s1"]])).Message.ShouldContain("not finished");
 
         var rerun = TrainingSetBuilder.Build(options, Run(ds, tmp["s1"], 1, 2));
         rerun.Processed.ShouldBe(1);
@@ -294,8 +294,8 @@ public class TrainingSetBuilderTests
         var ds = SyntheticVideos.Create(4, 20);
         var options = Options("r1track", "easyr1");
         TrainingSetBuilder.Build(options, Run(ds, tmp["a"], limit: 3)).Summary.Videos.ShouldBe(3);
-        Should.Throw<InvalidOperationException>(() => TrainingSetBuilder.Build(options, Run(ds, tmp["a"], limit: 2))).Message.ShouldContain("would not select");
-        Should.Throw<InvalidOperationException>(() => TrainingSetBuilder.Build(options, Run(ds, tmp["a"], 1, 2))).Message.ShouldContain("holds shard 0/1");
+        Should.Throw<ReasonTrackException>(() => TrainingSetBuilder.Build(options, Run(ds, tmp["a"], limit: 2))).Message.ShouldContain("would not select");
+        Should.Throw<ReasonTrackException>(() => TrainingSetBuilder.Build(options, Run(ds, tmp["a"], 1, 2))).Message.ShouldContain("holds shard 0/1");
         TrainingSetBuilder.Build(options, Run(ds, tmp["a"])).Summary.Videos.ShouldBe(4);
         var record = new TrainingSetFolder(tmp["a"]).ReadShard()!;
         (record.Limit, record.Videos, record.Complete).ShouldBe((null, 4, true));
@@ -312,7 +312,7 @@ public class TrainingSetBuilderTests
         [
             Renamed(ds.Sequences[0], "car 1"), Renamed(ds.Sequences[1], "Car_1"),
         ]);
-        Should.Throw<ArgumentException>(() => TrainingSetBuilder.Build(Options("r1track", "easyr1"), Run(renamed, tmp.Root))).Message.ShouldContain("images/Car_1/");
+        Should.Throw<ReasonTrackException>(() => TrainingSetBuilder.Build(Options("r1track", "easyr1"), Run(renamed, tmp.Root))).Message.ShouldContain("images/Car_1/");
         Directory.Exists(Path.Combine(tmp.Root, "images")).ShouldBeFalse();
         // Limited to the first video, the listing has no clash.
         TrainingSetBuilder.Build(Options("r1track", "easyr1"), Run(renamed, tmp.Root, limit: 1)).Summary.Videos.ShouldBe(1);

@@ -95,7 +95,7 @@ public class TrainingSetWriterTests
     public void Formats_are_found_by_key_and_unknown_keys_list_the_valid_ones()
     {
         TrainingSetWriters.Get("EasyR1").ShouldBeOfType<EasyR1Writer>();
-        Should.Throw<ArgumentException>(() => TrainingSetWriters.Get("csv")).Message.ShouldContain("llamafactory-alpaca");
+        Should.Throw<InvalidSettingException>(() => TrainingSetWriters.Get("csv")).Message.ShouldContain("llamafactory-alpaca");
     }
 
     public static TheoryData<string> Writers => new(TrainingSetWriters.All.Select(w => w.Key));
@@ -111,8 +111,8 @@ public class TrainingSetWriterTests
         writer.Write(tmp["ok"], ok, "set").ShouldNotBeEmpty();
         var short_ = Rows[0] with { Id = "v/short", Prompt = "<image>where is it?" };
         var extra = Rows[1] with { Id = "v/extra", Instruction = "<image>do it" };
-        Should.Throw<InvalidOperationException>(() => writer.Write(tmp["a"], [Rows[0], short_], "set")).Message.ShouldContain("row v/short: its user turn has 1 <image> tag(s) for 2 image(s)");
-        Should.Throw<InvalidOperationException>(() => writer.Write(tmp["b"], [extra], "set")).Message.ShouldContain("row v/extra: its user turn has 3 <image> tag(s)");
+        Should.Throw<ReasonTrackException>(() => writer.Write(tmp["a"], [Rows[0], short_], "set")).Message.ShouldContain("row v/short: its user turn has 1 <image> tag(s) for 2 image(s)");
+        Should.Throw<ReasonTrackException>(() => writer.Write(tmp["b"], [extra], "set")).Message.ShouldContain("row v/extra: its user turn has 3 <image> tag(s)");
         (Directory.Exists(tmp["a"]) ? Directory.EnumerateFiles(tmp["a"]).Count() : 0).ShouldBe(0, "a refused write left files");
     }
 }

@@ -11,6 +11,6 @@ public static class TrainingSetWriters
     {
         ArgumentNullException.ThrowIfNull(key);
         return All.FirstOrDefault(w => w.Key.Equals(key.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"unknown format '{key}'; valid: {string.Join(", ", All.Select(w => w.Key))}");
+            ?? throw new InvalidSettingException("format", $"unknown format '{key}'; valid: {string.Join(", ", All.Select(w => w.Key))}");
     }
 }
