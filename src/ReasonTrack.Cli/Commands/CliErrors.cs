@@ -22,8 +22,8 @@ internal static class CliErrors
         {
             return action();
         }
-        catch (Exception e) when (e is DataFormatException or ReasonTrack.Reasoning.Vlm.VlmRequestException or EvaluationException or ArgumentException or IOException or UnauthorizedAccessException
-                                   or InvalidOperationException or MediaException or OnnxRuntimeException)
+        catch (Exception e) when (e is ReasonTrackException or ArgumentException or IOException or UnauthorizedAccessException
+                                   or InvalidOperationException)
         {
             Print(e.Message);
             return BadInput;
