@@ -47,11 +47,12 @@ internal sealed class ReasoningCliOptions
     public Option<double> VlmTimeout { get; }
     public Option<int> VlmRetries { get; }
     public Option<string?> Record { get; } = new("--vlm-record") { Description = "Record every request and reply to this JSONL file (replayable)." };
+    public Option<bool> AllowVlmFailures { get; } = new("--allow-vlm-failures") { Description = "Count a sequence as done even when the model never answered or more than half of its calls failed (by default such a sequence fails: non-zero exit, not resumed)." };
     public Option<bool> GroundInit { get; } = new("--ground-init") { Description = "Take the first box from grounding the --text/--instruction even when a ground-truth box is available." };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, Trigger, Interval, Strategy, Parsing, VlmTimeout, VlmRetries, Record, GroundInit })
+        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, Trigger, Interval, Strategy, Parsing, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
             command.Options.Add(o);
     }
 
@@ -60,7 +61,7 @@ internal sealed class ReasoningCliOptions
     {
         if (parse.GetValue(Reasoner) is not { } kind)
         {
-            foreach (var o in new Option[] { Instruction, Think, GroundInit })
+            foreach (var o in new Option[] { Instruction, Think, GroundInit, AllowVlmFailures })
                 if (parse.GetResult(o) is { Implicit: false }) throw new ReasonTrackException($"{o.Name} only makes sense with --reasoner");
             return null;
         }
@@ -90,7 +91,8 @@ internal sealed class ReasoningCliOptions
             RequestTimeout = TimeSpan.FromSeconds(timeout),
             MaxRetries = retries,
         };
-        return new ReasoningCliSelection(setup, client, parse.GetValue(Text), parse.GetValue(Record), parse.GetValue(GroundInit));
+        return new ReasoningCliSelection(setup, client, parse.GetValue(Text), parse.GetValue(Record), parse.GetValue(GroundInit),
+            new VlmFailurePolicy { Allow = parse.GetValue(AllowVlmFailures) });
     }
 
     internal static UpdateTriggerOptions Triggers(IReadOnlyList<RefinerTrigger> triggers, int interval) => new()
@@ -102,7 +104,7 @@ internal sealed class ReasoningCliOptions
 }
 
 /// <summary>The reasoning choices of one command: the setup, the client settings, the text given, an optional recording.</summary>
-internal sealed record ReasoningCliSelection(ReasoningSetupOptions Setup, VlmClientOptions Client, string? Text, string? RecordPath, bool GroundInit)
+internal sealed record ReasoningCliSelection(ReasoningSetupOptions Setup, VlmClientOptions Client, string? Text, string? RecordPath, bool GroundInit, VlmFailurePolicy FailurePolicy)
 {
     /// <summary>Results are filed under this name: the VLM modes by their own name, the others as tracker-mode.</summary>
     public string ResultName(string tracker) => Setup.Kind switch
@@ -113,29 +115,9 @@ internal sealed record ReasoningCliSelection(ReasoningSetupOptions Setup, VlmCli
     };
 
     /// <summary>Runs one sequence with reasoning and writes the reasoning log and the descriptions beside the boxes.</summary>
-    public TrackingOutcome Track(Microsoft.Extensions.AI.IChatClient client, ITracker tracker, Media.IFrameSource source, Geometry.Box? init, string? description,
-        string boxesPath, Action<Media.ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null)
-    {
-        string dir = Path.GetDirectoryName(Path.GetFullPath(boxesPath))!;
-        Directory.CreateDirectory(dir);
-        string stem = Path.Combine(dir, source.Name);
-        using var log = new ReasoningLog(stem + "_reasoning.jsonl");
-        var session = ReasoningSetup.CreateSession(Setup, client, tracker, log, description);
-        // The annotated video shows the description in force under each frame (the session records it before the
-        // frame is observed), cut to what fits the frame's width in the 6 px built-in font.
-        Action<Media.ImageFrame, TrackResult>? annotate = observe is null ? null : (frame, result) =>
-        {
-            if (session.Descriptions.Count > 0 && session.Descriptions[^1] is { Length: > 0 } text)
-            {
-                int fit = Math.Max(4, (frame.Width - 8) / 6);
-                Media.Drawing.DrawText(frame, 4, frame.Height - 12, text.Length <= fit ? text : text[..(fit - 3)] + "...", Media.Rgb.White);
-            }
-            observe(frame, result);
-        };
-        var outcome = session.Run(source, init, description, annotate, progress);
-        ReasoningSession.WriteDescriptions(stem + "_descriptions.txt", session.Descriptions);
-        return outcome;
-    }
+    public ReasoningTrackingOutcome Track(Microsoft.Extensions.AI.IChatClient client, ITracker tracker, Media.IFrameSource source, Geometry.Box? init, string? description,
+        string boxesPath, Action<Media.ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null) =>
+        ReasoningTracking.Track(Setup, client, tracker, source, init, description, boxesPath, observe, progress);
 
     /// <summary>The HTTP client for the whole command and its recorder when asked (dispose both).</summary>
     public (OpenAiCompatibleChatClient Client, VlmRecorder? Recorder) CreateClient()

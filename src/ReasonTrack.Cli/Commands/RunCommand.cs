@@ -1,22 +1,20 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using ReasonTrack.Datasets;
 using ReasonTrack.Evaluation;
 using ReasonTrack.Evaluation.Protocols;
-using ReasonTrack.IO;
-using ReasonTrack.Media;
 using ReasonTrack.Reasoning.Modes;
 using ReasonTrack.Results;
+using ReasonTrack.Runs;
 using ReasonTrack.Trackers;
 using Spectre.Console;
 
 namespace ReasonTrack.Cli.Commands;
 
 /// <summary>
-/// <c>reasontrack run</c>: a tracker over a whole dataset. Finished sequences are skipped (a result file with one row
-/// per ground-truth row), results are written atomically, <c>--shard i/N</c> splits the work across machines, and the
-/// evaluation table follows.
+/// <c>reasontrack run</c>: a tracker over a whole dataset, through the library's <see cref="DatasetRunner"/> (resume
+/// decision, configuration record, per-sequence tracking, failures); this command parses, calls and prints.
+/// <c>--shard i/N</c> splits the work across machines, and the evaluation table follows.
 /// </summary>
 internal static class RunCommand
 {
@@ -33,7 +31,7 @@ internal static class RunCommand
         var sequences = new Option<string?>("--sequences", "-s") { Description = "A text file listing the sequences to track, one per line." };
         var format = TrackCommand.FormatOption();
         var noResume = new Option<bool>("--no-resume") { Description = "Track every sequence again even when its results exist." };
-        var name = new Option<string?>("--name") { Description = "Name the results are filed under (default: the tracker; with --reasoner: r1track, vptracker or <tracker>-<reasoner>). Give each configuration its own name or --out, or resume will take one configuration's results for another's." };
+        var name = new Option<string?>("--name") { Description = "Name the results are filed under (default: the tracker; with --reasoner: r1track, vptracker or <tracker>-<reasoner>). The configuration is recorded beside the results; resuming over another configuration's results is refused." };
         var cmd = new Command("run", "Run a tracker over a dataset (resumable, parallel, shardable), then print the evaluation.")
         {
             dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name,
@@ -67,94 +65,72 @@ internal static class RunCommand
         IReadOnlyList<string>? list = listFile is null ? null
             : File.ReadAllLines(listFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
         var ds = DatasetRegistry.Get(datasetKey).Load(root, new DatasetLoadOptions { Sequences = list, ListFrames = true });
-        var parsedSettings = TrackerSettings.Parse(settings);
-        var context = new TrackerContext { ModelDirectory = modelDir };
         string trackerKey = reasoning is null ? trackerName : ReasoningSetup.TrackerFor(reasoning.Setup.Kind, trackerName);
         string resultName = name ?? reasoning?.ResultName(trackerName) ?? trackerName;
         if (resultName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || resultName.Length == 0) throw new ReasonTrackException($"--name '{resultName}' cannot be a file name");
-        bool grounded = reasoning is not null && reasoning.GroundInit && (reasoning.Text is not null || reasoning.Setup.Instruction is not null);
-        // Fail on bad settings before any work starts.
-        TrackerRegistry.Create(trackerKey, parsedSettings, context).Dispose();
-        if (reasoning is not null && ds.Sequences.Count > 0)
-            ReasoningSetup.Validate(reasoning.Setup, !grounded, reasoning.Text ?? ds.Sequences.Select(s => s.Language).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)));
         var (client, recorder) = reasoning is null ? (null, null) : reasoning.CreateClient();
         using var disposeRecorder = recorder;
         using var disposeClient = client;
-
-        var mine = ds.Sequences.Where((_, i) => i % shardCount == shardIndex).ToList();
-        var todo = new List<Sequence>();
-        int resumed = 0;
-        foreach (var s in mine)
+        var options = new RunOptions
         {
-            string path = ResultWriter.PathFor(layout, outDir, resultName, s.Name);
-            // With reasoning, a sequence is done only when its reasoning log and descriptions were written too.
-            if (!noResume && IsComplete(path, s.Length) && (reasoning is null || ReasoningOutputsExist(path, s.Name))) { resumed++; continue; }
-            todo.Add(s);
-        }
-        Console.WriteLine($"{ds.DisplayName}: {mine.Count} sequence(s) in shard {shardIndex}/{shardCount}; {resumed} already done, {todo.Count} to track with {resultName} ({jobs} in parallel)" +
-                          (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {reasoning.Client.BaseUrl}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
-
-        var failures = new ConcurrentBag<string>();
-        long frames = 0;
-        double trackingSeconds = 0;
-        var gate = new object();
-        void TrackOne(Sequence s)
+            Dataset = ds,
+            TrackerKey = trackerKey,
+            Settings = TrackerSettings.Parse(settings),
+            Context = new TrackerContext { ModelDirectory = modelDir },
+            OutputDirectory = outDir,
+            ResultName = resultName,
+            Layout = layout,
+            Jobs = jobs,
+            ShardIndex = shardIndex,
+            ShardCount = shardCount,
+            Resume = !noResume,
+            Reasoning = reasoning is null ? null : new RunReasoning(reasoning.Setup, client!, reasoning.Text, reasoning.GroundInit),
+            FailurePolicy = reasoning?.FailurePolicy ?? VlmFailurePolicy.Default,
+        };
+        DatasetRunner runner;
+        try
         {
-            try
-            {
-                if (s.Frames.Count < s.Length)
-                    throw new DataFormatException(s.GroundTruthPath ?? s.Name, $"has {s.Length} ground-truth rows but {s.Frames.Count} frame files (frames are needed: the toolkit layout holds annotations only)");
-                using var tracker = TrackerRegistry.Create(trackerKey, parsedSettings, context);
-                using var source = FfmpegFrameSource.FromImages(s.Frames.Take(s.Length), new FrameSourceOptions { Name = s.Name, Format = PixelFormat.Rgb24 });
-                TrackingOutcome outcome;
-                if (reasoning is null) outcome = SequenceTracking.Run(tracker, source, s.GroundTruth[0]);
-                else
-                {
-                    string? description = reasoning.Text ?? s.Language;
-                    ReasoningSetup.Validate(reasoning.Setup, !grounded, description);
-                    outcome = reasoning.Track(client!, tracker, source, grounded ? null : s.GroundTruth[0], description, ResultWriter.PathFor(layout, outDir, resultName, s.Name));
-                }
-                TrackingOutputs.Write(outcome, outDir, layout, resultName);
-                lock (gate)
-                {
-                    frames += outcome.Frames;
-                    trackingSeconds += outcome.Times.Sum();
-                }
-                foreach (var w in outcome.Warnings) Console.WriteLine($"warning: {s.Name}: {w}");
-            }
-            catch (Exception e) when (UserFacingErrors.IsUserFacing(e))
-            {
-                failures.Add($"{s.Name}: {CliErrors.UserPathMessage(e) ?? e.Message}");
-            }
+            runner = DatasetRunner.Prepare(options);
         }
+        catch (RunConfigurationMismatchException e)
+        {
+            throw e.WithAdvice("hint: give another --out (or another --name with --format pytracking or matlab, which file each name in its own folder), or --no-resume to track again and replace them");
+        }
+        var mine = options.ShardSequences;
+        var todo = runner.Todo;
+        Console.WriteLine($"{ds.DisplayName}: {mine.Count} sequence(s) in shard {shardIndex}/{shardCount}; {runner.Resumed} already done, {todo.Count} to track with {resultName} ({jobs} in parallel)" +
+                          (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {ReasonTrack.Reasoning.Vlm.VlmClientOptions.WithoutCredentials(reasoning.Client.BaseUrl)}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
 
+        RunSummary summary;
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && todo.Count > 0)
         {
+            RunSummary? result = null;
             AnsiConsole.Progress().AutoClear(false).Start(ctx =>
             {
                 var task = ctx.AddTask($"{resultName} on {ds.DisplayName}", maxValue: todo.Count);
-                Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = jobs }, s =>
+                var gate = new object();
+                result = runner.Run(_ =>
                 {
-                    TrackOne(s);
-                    task.Increment(1);
-                    lock (gate) task.Description = $"{resultName} on {ds.DisplayName}: {frames / Math.Max(1e-6, trackingSeconds):0} frames/s of tracking work";
+                    lock (gate)
+                    {
+                        task.Increment(1);
+                        task.Description = $"{resultName} on {ds.DisplayName}: {runner.Frames / Math.Max(1e-6, runner.TrackingSeconds):0} frames/s of tracking work";
+                    }
                 });
             });
+            summary = result!;
         }
-        else
-        {
-            Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = jobs }, s =>
-            {
-                TrackOne(s);
-                Console.WriteLine($"done: {s.Name}");
-            });
-        }
-        if (frames > 0) Console.WriteLine($"tracked {frames} frames, {frames / Math.Max(1e-9, trackingSeconds):0.0} frames/s of tracking work (decoding excluded)");
+        else summary = runner.Run(s => Console.WriteLine($"done: {s.Name}"));
+        foreach (var w in summary.Warnings) Console.WriteLine($"warning: {w}");
+        if (summary.Frames > 0) Console.WriteLine($"tracked {summary.Frames} frames, {summary.Frames / Math.Max(1e-9, summary.TrackingSeconds):0.0} frames/s of tracking work (decoding excluded)");
 
-        if (!failures.IsEmpty)
+        if (summary.Failures.Count > 0)
         {
-            foreach (var f in failures.OrderBy(f => f, StringComparer.Ordinal)) Console.Error.WriteLine($"failed: {f}");
-            throw new ReasonTrackException($"{failures.Count} of {todo.Count} sequence(s) failed; the others are saved and a rerun resumes");
+            foreach (var f in summary.Failures) Console.Error.WriteLine($"failed: {f}");
+            bool model = summary.Failures.Any(f => f.ModelFailure);
+            throw new RunFailedException($"{summary.Failures.Count} of {todo.Count} sequence(s) failed; the others are saved and a rerun resumes" +
+                                         (model ? " (boxes of sequences whose model calls failed are kept, marked .failed, and tracked again on a rerun; --allow-vlm-failures counts them as done)" : ""),
+                summary.Failures);
         }
 
         // The evaluation of this shard's sequences, under the dataset's own protocol.
@@ -165,24 +141,5 @@ internal static class RunCommand
         foreach (var w in report.Warnings) Console.WriteLine($"warning: {w}");
         TerminalTable.Print(report);
         return 0;
-    }
-
-    private static bool ReasoningOutputsExist(string boxesPath, string sequence)
-    {
-        string stem = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(boxesPath))!, sequence);
-        return File.Exists(stem + "_reasoning.jsonl") && File.Exists(stem + "_descriptions.txt");
-    }
-
-    private static bool IsComplete(string path, int rows)
-    {
-        if (!File.Exists(path)) return false;
-        try
-        {
-            return NumericTable.Read(path, NumericTableOptions.Dlmread).RowCount == rows;
-        }
-        catch (DataFormatException)
-        {
-            return false;
-        }
     }
 }

@@ -10,6 +10,7 @@ using ReasonTrack.Media.Synthetic;
 using ReasonTrack.Naming;
 using ReasonTrack.Reasoning.Modes;
 using ReasonTrack.Results;
+using ReasonTrack.Runs;
 using ReasonTrack.Trackers;
 using Spectre.Console;
 
@@ -97,10 +98,15 @@ internal static class TrackCommand
             IFrameSink? sink = video is null ? null : new FfmpegVideoSink(video, fps: 30);
             try
             {
+                ReasoningCallCounts? calls = null;
                 var outcome = reasoning is null
                     ? RunWithProgress(tracker.Name, source, sink, gt, (observe, progress) => SequenceTracking.Run(tracker, source, initBox!.Value, observe, progress))
                     : RunWithProgress(resultName, source, sink, gt, (observe, progress) =>
-                        reasoning.Track(client!, tracker, source, initBox, reasoning.Text, ResultWriter.PathFor(layout, outDir, resultName, source.Name), observe, progress));
+                    {
+                        var tracked = reasoning.Track(client!, tracker, source, initBox, reasoning.Text, ResultWriter.PathFor(layout, outDir, resultName, source.Name), observe, progress);
+                        calls = tracked.Calls;
+                        return tracked.Outcome;
+                    });
                 string path = TrackingOutputs.Write(outcome, outDir, layout, resultName);
                 foreach (var w in outcome.Warnings) Console.WriteLine($"warning: {w}");
                 Console.WriteLine($"{outcome.Sequence}: {outcome.Frames} frames, {outcome.TrackingFramesPerSecond.ToString("0.0", CultureInfo.InvariantCulture)} frames/s of tracking work ({resultName}" +
@@ -110,6 +116,14 @@ internal static class TrackCommand
                     string stem = Path.Combine(Path.GetDirectoryName(path)!, outcome.Sequence);
                     Console.WriteLine($"reasoning log: {stem}_reasoning.jsonl ({ReasoningCliSelection.Summary(stem + "_reasoning.jsonl")}); descriptions: {stem}_descriptions.txt");
                 }
+                // The failure policy (see VlmFailurePolicy): the boxes stay for inspection, the command fails.
+                if (reasoning is not null && calls is not null && reasoning.FailurePolicy.Judge(calls) is { } failed)
+                {
+                    FailedSequenceMarker.Write(path, failed);
+                    throw new RunFailedException($"{outcome.Sequence}: reasoning failed: {failed}; the boxes are kept for inspection (marked {Path.GetFileName(FailedSequenceMarker.PathFor(path))}); --allow-vlm-failures accepts them",
+                        [new SequenceFailure(outcome.Sequence, failed, ModelFailure: true)]);
+                }
+                if (reasoning is not null) FailedSequenceMarker.Clear(path);
                 sink?.Dispose();
                 sink = null;
                 if (video is not null) Console.WriteLine($"annotated video: {Path.GetFullPath(video)}");

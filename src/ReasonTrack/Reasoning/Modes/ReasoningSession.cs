@@ -28,6 +28,12 @@ public sealed class ReasoningSession
     /// <summary>How long the end of a sequence waits for calls still running before cancelling them.</summary>
     public TimeSpan FinishTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    private int _answered;
+    private int _errors;
+
+    /// <summary>How the model calls of the last <see cref="Run"/> ended (see <see cref="ReasoningCallCounts"/>).</summary>
+    public ReasoningCallCounts Calls => new(Volatile.Read(ref _answered), Volatile.Read(ref _errors));
+
     /// <summary>Descriptions in force per frame, filled by <see cref="Run"/>.</summary>
     public List<string?> Descriptions { get; } = [];
 
@@ -43,6 +49,7 @@ public sealed class ReasoningSession
             throw new ReasonTrackException("no initial box and nothing to ground the target with: give --init, --text or --instruction");
         var state = new ReasoningState(description);
         Descriptions.Clear();
+        _answered = _errors = 0;
         // One scheduler per reasoner: each has its own running call and waiting slot, so a re-localizer asking while
         // the target is lost never supersedes the refiner's waiting request (and the other way round).
         var schedulers = Reasoners.Select(_ => new ReasoningScheduler<(IFrameReasoner Reasoner, ReasoningAnswer Answer)>(Schedule)
@@ -84,6 +91,7 @@ public sealed class ReasoningSession
         }
         Record(new ReasoningCompletion<(IFrameReasoner, ReasoningAnswer)>(frame.Index, "init", (null!, answer!), error, Stopwatch.GetElapsedTime(started)),
             error is null && answer?.Box is not null ? frame.Index : null, mode: grounder.Mode);
+        if (error is Vlm.VlmRequestException { IsUnreachable: true } unreachable) throw unreachable;
         if (error is not null)
             throw new ReasonTrackException($"{sequence}: grounding the target on frame 1 failed: {error.Message}", error);
         if (answer?.Box is not { } box)
@@ -94,6 +102,8 @@ public sealed class ReasoningSession
     private void Record(ReasoningCompletion<(IFrameReasoner Reasoner, ReasoningAnswer Answer)> c, int? appliedAt, string? statusOverride = null, string? mode = null)
     {
         var (reasoner, answer) = c.Result;
+        if (c.Error is null) Interlocked.Increment(ref _answered);
+        else if (c.Error is not OperationCanceledException) Interlocked.Increment(ref _errors);
         Log.Write(new ReasoningLogRecord
         {
             Frame = c.Frame + 1,
@@ -164,7 +174,14 @@ public sealed class ReasoningSession
         {
             foreach (var c in schedulers.SelectMany(s => s.Drain()))
             {
-                if (c.Error is not null) { session.Record(c, appliedAt: null); continue; }
+                if (c.Error is not null)
+                {
+                    session.Record(c, appliedAt: null);
+                    // Fail fast: the server was never reachable (wrong address, not running). Every further frame
+                    // would fail the same way, so the sequence stops here and the error names the address.
+                    if (c.Error is Vlm.VlmRequestException { IsUnreachable: true } unreachable) throw unreachable;
+                    continue;
+                }
                 var (reasoner, answer) = c.Result;
                 var use = reasoner.Apply(answer, c.Frame, frame, state);
                 session.Record(c, use == AnswerUse.Applied ? frame : null, use switch { AnswerUse.Applied => null, AnswerUse.Rejected => "rejected", _ => "stale" });

@@ -30,6 +30,10 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     private readonly string _apiKey;
     private readonly Uri _endpoint;
 
+    // Set once any HTTP response (of any status) has arrived: from then on a refused connection is a server
+    // restarting and is retried; before it, the address is most likely wrong and retrying only wastes minutes.
+    private volatile bool _everReached;
+
     /// <param name="options">Server, model and retry settings.</param>
     /// <param name="recorder">When given, every call (success or failure) is appended to it.</param>
     /// <param name="httpClient">Optional shared HttpClient (not disposed by this client); its own Timeout should be infinite.</param>
@@ -45,7 +49,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
 
         _options = options;
         _recorder = recorder;
-        _endpoint = options.ChatCompletionsUri;
+        _endpoint = VlmClientOptions.WithoutCredentials(options.ChatCompletionsUri);
         _gate = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
         string? key = Environment.GetEnvironmentVariable(options.ApiKeyEnvironmentVariable);
         _apiKey = string.IsNullOrEmpty(key) ? options.FallbackApiKey : key;
@@ -266,11 +270,12 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
                 timeout.CancelAfter(_options.RequestTimeout);
                 try
                 {
-                    using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
+                    using var message = new HttpRequestMessage(HttpMethod.Post, _options.ChatCompletionsUri) { Content = new ByteArrayContent(body) };
                     message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                     message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
                     if (stream) message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
                     var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                    _everReached = true;
                     if (response.IsSuccessStatusCode) return (await onSuccess(response, timeout.Token).ConfigureAwait(false), attempt);
                     using (response)
                     {
@@ -289,6 +294,15 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
                     // Our timeout fired (the caller's token did not). Not retried: a server too slow once is likely slow again,
                     // and retrying would multiply the wait the caller configured.
                     throw new VlmRequestException($"{_endpoint} did not answer within {_options.RequestTimeout}", attempts: attempt, isTimeout: true, innerException: e);
+                }
+                catch (HttpRequestException e) when (!_everReached && !cancellationToken.IsCancellationRequested
+                                                     && e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+                {
+                    // Fail fast: nothing has ever answered at this address (connection refused, unknown host). Retries
+                    // with backoff would cost seconds per call and minutes per sequence before anyone hears of it.
+                    string what = e.HttpRequestError == HttpRequestError.NameResolutionError ? "its host name does not resolve" : "nothing accepts connections there";
+                    throw new VlmRequestException($"cannot reach the VLM server at {_endpoint} ({what}: {e.Message}); no call of this client has ever been answered, so it is not retried",
+                        attempts: attempt, isUnreachable: true, innerException: e);
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
                 {

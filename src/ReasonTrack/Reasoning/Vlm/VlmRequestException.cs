@@ -9,13 +9,14 @@ namespace ReasonTrack.Reasoning.Vlm;
 public sealed class VlmRequestException : ReasonTrackException
 {
     public VlmRequestException(string message, HttpStatusCode? statusCode = null, int attempts = 1, string? bodyExcerpt = null,
-        bool isTimeout = false, Exception? innerException = null)
+        bool isTimeout = false, Exception? innerException = null, bool isUnreachable = false)
         : base(message, innerException)
     {
         StatusCode = statusCode;
         Attempts = attempts;
         BodyExcerpt = bodyExcerpt;
         IsTimeout = isTimeout;
+        IsUnreachable = isUnreachable;
     }
 
     /// <summary>The last HTTP status, or null when no response arrived (connection failure, timeout) or the body was bad.</summary>
@@ -32,4 +33,10 @@ public sealed class VlmRequestException : ReasonTrackException
 
     /// <summary>True when the last attempt ran out of <see cref="VlmClientOptions.RequestTimeout"/>.</summary>
     public bool IsTimeout { get; }
+
+    /// <summary>
+    /// True when the server could not be reached at all (connection refused, unknown host) before it had ever answered
+    /// this client: the address is wrong or the server is not running. Not retried; a run stops on it at once.
+    /// </summary>
+    public bool IsUnreachable { get; }
 }

@@ -18,7 +18,7 @@ namespace ReasonTrack.Trackers.NanoTrack;
 /// All buffers (input crops, features, head outputs, decode tables) are allocated when the tracker is created; an
 /// update allocates nothing.
 /// </remarks>
-public sealed class NanoTrackTracker : ITracker
+public sealed class NanoTrackTracker : ITracker, IModelFileTracker
 {
     private const int ExemplarSize = 127;
     private const int InstanceSize = 255;
@@ -54,6 +54,7 @@ public sealed class NanoTrackTracker : ITracker
         _options = options;
         Name = "nanotrack-v" + (int)options.Version;
         var files = NanoTrackModelFiles.Locate(options.Version, modelDirectory);
+        ModelFiles = [files.Backbone, files.Head];
         var settings = new OrtSessionSettings { IntraOpThreads = options.Threads };
         var created = new List<IDisposable>();
         try
@@ -110,6 +111,9 @@ public sealed class NanoTrackTracker : ITracker
     }
 
     public string Name { get; }
+
+    /// <summary>The backbone and head ONNX files loaded.</summary>
+    public IReadOnlyList<string> ModelFiles { get; }
 
     /// <summary>Side of the score map (16 for v1/v2, 15 for v3).</summary>
     public int ScoreSize => _scoreSize;

@@ -358,4 +358,35 @@ public class OpenAiCompatibleChatClientTests
         doc.RootElement.GetProperty("data")[0].GetProperty("id").GetString().ShouldBe("Qwen2.5-VL-3B-Instruct");
         server.BaseUrl.Host.ShouldBe("127.0.0.1");
     }
+
+    [Fact]
+    public async Task A_refused_connection_before_any_answer_is_not_retried_and_names_the_address_without_credentials()
+    {
+        var options = new VlmClientOptions
+        {
+            BaseUrl = new Uri("http://user:secret@127.0.0.1:1/v1"),
+            Model = "test-model",
+            ApiKeyEnvironmentVariable = "REASONTRACK_TEST_UNSET_" + Guid.NewGuid().ToString("N"),
+            MaxRetries = 3,
+        };
+        using var client = new OpenAiCompatibleChatClient(options);
+        var e = await Should.ThrowAsync<VlmRequestException>(() => client.GetResponseAsync(Hello(), cancellationToken: Ct));
+        e.Attempts.ShouldBe(1);
+        e.IsUnreachable.ShouldBeTrue();
+        e.Message.ShouldContain("http://127.0.0.1:1/v1/chat/completions");
+        e.Message.ShouldNotContain("secret");
+    }
+
+    [Fact]
+    public async Task A_refused_connection_after_the_server_answered_once_is_retried()
+    {
+        var server = await FakeVlmServer.StartAsync(cancellationToken: Ct);
+        server.Enqueue(FakeReply.Text("ok"));
+        using var client = new OpenAiCompatibleChatClient(Options(server) with { MaxRetries = 2 });
+        (await client.GetResponseAsync(Hello(), cancellationToken: Ct)).Text.ShouldBe("ok");
+        await server.DisposeAsync(); // the server goes away (a restart): now connections are refused
+        var e = await Should.ThrowAsync<VlmRequestException>(() => client.GetResponseAsync(Hello(), cancellationToken: Ct));
+        e.IsUnreachable.ShouldBeFalse();
+        e.Attempts.ShouldBe(3);
+    }
 }

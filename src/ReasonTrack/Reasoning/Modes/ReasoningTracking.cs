@@ -1,0 +1,41 @@
+using Microsoft.Extensions.AI;
+using ReasonTrack.Geometry;
+using ReasonTrack.Media;
+using ReasonTrack.Reasoning.Logging;
+using ReasonTrack.Trackers;
+
+namespace ReasonTrack.Reasoning.Modes;
+
+/// <summary>
+/// One sequence tracked with reasoning, with its side files: <c>&lt;seq&gt;_reasoning.jsonl</c> (every call) and
+/// <c>&lt;seq&gt;_descriptions.txt</c> (the description in force per frame) beside the boxes. Shared by <c>track</c>
+/// and the dataset runner.
+/// </summary>
+public static class ReasoningTracking
+{
+    public static ReasoningTrackingOutcome Track(ReasoningSetupOptions setup, IChatClient client, ITracker tracker, IFrameSource source, Box? init, string? description,
+        string boxesPath, Action<ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(source);
+        string dir = Path.GetDirectoryName(Path.GetFullPath(boxesPath))!;
+        Directory.CreateDirectory(dir);
+        string stem = Path.Combine(dir, source.Name);
+        using var log = new ReasoningLog(stem + "_reasoning.jsonl");
+        var session = ReasoningSetup.CreateSession(setup, client, tracker, log, description);
+        // The annotated video shows the description in force under each frame (the session records it before the
+        // frame is observed), cut to what fits the frame's width in the 6 px built-in font.
+        Action<ImageFrame, TrackResult>? annotate = observe is null ? null : (frame, result) =>
+        {
+            if (session.Descriptions.Count > 0 && session.Descriptions[^1] is { Length: > 0 } text)
+            {
+                int fit = Math.Max(4, (frame.Width - 8) / 6);
+                Drawing.DrawText(frame, 4, frame.Height - 12, text.Length <= fit ? text : text[..(fit - 3)] + "...", Rgb.White);
+            }
+            observe(frame, result);
+        };
+        var outcome = session.Run(source, init, description, annotate, progress);
+        ReasoningSession.WriteDescriptions(stem + "_descriptions.txt", session.Descriptions);
+        return new ReasoningTrackingOutcome(outcome, session.Calls);
+    }
+}

@@ -1,0 +1,23 @@
+using ReasonTrack.IO;
+
+namespace ReasonTrack.Runs;
+
+/// <summary>
+/// <c>&lt;boxes file&gt;.failed</c>: written beside the boxes of a sequence whose model calls failed (see
+/// <see cref="Reasoning.Modes.VlmFailurePolicy"/>). The boxes stay for inspection; the marker makes a resumed run
+/// track the sequence again, and a successful run of it removes the marker. It holds the reason, one line.
+/// </summary>
+public static class FailedSequenceMarker
+{
+    public static string PathFor(string boxesPath) => boxesPath + ".failed";
+
+    public static bool Exists(string boxesPath) => File.Exists(PathFor(boxesPath));
+
+    public static void Write(string boxesPath, string reason) => AtomicFile.WriteAllText(PathFor(boxesPath), reason.ReplaceLineEndings(" ") + "\n");
+
+    public static void Clear(string boxesPath)
+    {
+        string p = PathFor(boxesPath);
+        if (File.Exists(p)) File.Delete(p);
+    }
+}
