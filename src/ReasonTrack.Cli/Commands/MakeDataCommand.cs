@@ -115,7 +115,7 @@ internal static class MakeDataCommand
     {
         if (url is null || model is null) throw new ArgumentException("--rows sft needs --teacher-url and --teacher-model");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException($"--teacher-url must be an http(s) URL, not '{url}'");
+            throw new ArgumentException($"--teacher-url must be an http(s) URL, not '{ReasonTrack.IO.UrlRedaction.Redact(url)}'");
         var check = new StrictFormatReplyCheck();
         return new TeacherModel(new ReasonTrack.Reasoning.Vlm.OpenAiCompatibleChatClient(new ReasonTrack.Reasoning.Vlm.VlmClientOptions { BaseUrl = baseUrl, Model = model }), check);
     }

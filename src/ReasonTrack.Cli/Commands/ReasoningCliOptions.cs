@@ -63,7 +63,7 @@ internal sealed class ReasoningCliOptions
         string model = parse.GetValue(Model) ?? throw new ArgumentException("--reasoner needs --model (the name the server serves the model under)");
         string url = parse.GetValue(VlmUrl)!;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException($"--vlm-url must be an http(s) URL ending in /v1, not '{url}'");
+            throw new ArgumentException($"--vlm-url must be an http(s) URL ending in /v1, not '{ReasonTrack.IO.UrlRedaction.Redact(url)}'");
         double timeout = parse.GetValue(VlmTimeout);
         if (!(timeout > 0)) throw new ArgumentException("--vlm-timeout must be a positive number of seconds");
         int retries = parse.GetValue(VlmRetries);

@@ -89,7 +89,7 @@ internal static class RunCommand
             todo.Add(s);
         }
         Console.WriteLine($"{ds.DisplayName}: {mine.Count} sequence(s) in shard {shardIndex}/{shardCount}; {resumed} already done, {todo.Count} to track with {resultName} ({jobs} in parallel)" +
-                          (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {reasoning.Client.BaseUrl}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
+                          (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {ReasonTrack.IO.UrlRedaction.Redact(reasoning.Client.BaseUrl)}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
 
         var failures = new ConcurrentBag<string>();
         long frames = 0;

@@ -67,7 +67,7 @@ internal static class ScoreCommand
             if (string.IsNullOrWhiteSpace(vlmUrl) || string.IsNullOrWhiteSpace(model))
                 throw new ArgumentException("--reward reasoningtrack-judge needs --vlm-url (e.g. http://127.0.0.1:8000/v1) and --model: the judge localizes the target by VLM grounding");
             if (!Uri.TryCreate(vlmUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
-                throw new ArgumentException($"--vlm-url must be an http(s) address ending in /v1, not '{vlmUrl}'");
+                throw new ArgumentException($"--vlm-url must be an http(s) address ending in /v1, not '{ReasonTrack.IO.UrlRedaction.Redact(vlmUrl)}'");
             client = new OpenAiCompatibleChatClient(new VlmClientOptions { BaseUrl = baseUrl, Model = model });
             localizer = new VlmGroundingLocalizer(client, CoordinateConventions.ForModel(model, ParseCoords(coords)));
         }
@@ -78,7 +78,7 @@ internal static class ScoreCommand
             var scorer = new RewardScorer(kind, new RewardScorerOptions { ReplyField = field, SourcePath = input, ImageRoot = imageRoot, Localizer = localizer });
             var summary = new RewardSummary(kind);
             Console.WriteLine($"reward {scorer.Name}: {rows.Count} rows from {input} (reply field '{field}')");
-            if (localizer is VlmGroundingLocalizer v) Console.WriteLine($"judge: VLM grounding with {model} at {vlmUrl}, coordinates {v.Convention}");
+            if (localizer is VlmGroundingLocalizer v) Console.WriteLine($"judge: VLM grounding with {model} at {ReasonTrack.IO.UrlRedaction.Redact(vlmUrl)}, coordinates {v.Convention}");
             using (var writer = output is null ? null : new JsonLinesWriter(output, append: false))
             {
                 foreach (var row in rows)
