@@ -22,7 +22,7 @@ internal static class CliErrors
         {
             return action();
         }
-        catch (Exception e) when (e is DataFormatException or ReasonTrack.Reasoning.Vlm.VlmRequestException or EvaluationException or ArgumentException or IOException or UnauthorizedAccessException
+        catch (Exception e) when (e is ReasonTrackException or DataFormatException or ReasonTrack.Reasoning.Vlm.VlmRequestException or EvaluationException or ArgumentException or IOException or UnauthorizedAccessException
                                    or InvalidOperationException or MediaException or OnnxRuntimeException)
         {
             Print(e.Message);
