@@ -99,7 +99,7 @@ internal static class RunCommand
         var mine = options.ShardSequences;
         var todo = runner.Todo;
         Console.WriteLine($"{ds.DisplayName}: {mine.Count} sequence(s) in shard {shardIndex}/{shardCount}; {runner.Resumed} already done, {todo.Count} to track with {resultName} ({jobs} in parallel)" +
-                          (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {ReasonTrack.Reasoning.Vlm.VlmClientOptions.WithoutCredentials(reasoning.Client.BaseUrl)}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
+                          (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {ReasonTrack.IO.UrlRedaction.Redact(reasoning.Client.BaseUrl)}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
 
         RunSummary summary;
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && todo.Count > 0)

@@ -77,8 +77,9 @@ internal static class ScoreCommand
             var scorer = new RewardScorer(kind, new RewardScorerOptions { ReplyField = field, SourcePath = input, ImageRoot = imageRoot, Localizer = localizer });
             var summary = new RewardSummary(kind);
             Console.WriteLine($"reward {scorer.Name}: {rows.Count} rows from {input} (reply field '{field}')");
-            if (localizer is VlmGroundingLocalizer v) Console.WriteLine($"judge: VLM grounding with {model} at {vlmUrl}, coordinates {v.Convention}");
-            using (var writer = output is null ? null : new JsonLinesWriter(output, append: false))
+            if (localizer is VlmGroundingLocalizer v) Console.WriteLine($"judge: VLM grounding with {model} at {ReasonTrack.IO.UrlRedaction.Redact(vlmUrl)}, coordinates {v.Convention}");
+            scorer.Validate(rows);
+            var records = new List<RewardRecord>(rows.Count);
             {
                 foreach (var row in rows)
                 {
@@ -92,9 +93,9 @@ internal static class ScoreCommand
                         throw new ReasonTrackException($"{input}:{row.Line}: row {row.Number}: the VLM request failed: {e.Message}", e);
                     }
                     summary.Add(record);
-                    writer?.Write(record);
+                    records.Add(record);
                 }
-                if (writer is not null) Console.WriteLine($"records: {writer.Path}");
+                if (output is not null) Console.WriteLine($"records: {JsonLinesWriter.WriteAllAtomic(output, records)}");
             }
             foreach (string line in summary.Describe()) Console.WriteLine(line);
             Console.WriteLine(summary.FinalLine);

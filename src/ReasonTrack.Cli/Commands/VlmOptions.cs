@@ -40,5 +40,5 @@ internal static class VlmOptions
     public static Uri ParseUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) && (baseUrl.Scheme == Uri.UriSchemeHttp || baseUrl.Scheme == Uri.UriSchemeHttps)
             ? baseUrl
-            : throw new ReasonTrackException($"--vlm-url must be an http(s) URL ending in /v1, not '{url}'");
+            : throw new ReasonTrackException($"--vlm-url must be an http(s) URL ending in /v1, not '{ReasonTrack.IO.UrlRedaction.Redact(url)}'");
 }

@@ -31,6 +31,20 @@ public sealed class JsonLinesWriter : IDisposable
 
     public string Path { get; }
 
+    /// <summary>
+    /// Writes all <paramref name="records"/> as one JSON-lines file through <see cref="AtomicFile"/>: the file appears
+    /// whole or not at all (an existing file is replaced only on success).
+    /// </summary>
+    public static string WriteAllAtomic<T>(string path, IEnumerable<T> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var text = new StringBuilder();
+        foreach (var r in records) text.Append(JsonSerializer.Serialize(r, Options)).Append('\n');
+        string full = System.IO.Path.GetFullPath(path);
+        AtomicFile.WriteAllText(full, text.ToString());
+        return full;
+    }
+
     public void Write<T>(T record)
     {
         byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, Options) + "\n");

@@ -91,4 +91,34 @@ public class MakeDataCommandTests
         doc.RootElement.EnumerateArray().Select(r => r.GetProperty("output").GetString()).ShouldBe([good]);
         o.Stdout.ShouldContain("reasoningtrack-strict");
     }
+
+    [Fact]
+    public void Reasoningtrack_without_any_description_is_refused_instead_of_writing_an_empty_set()
+    {
+        string root = SharedData.Require("data/sequences");
+        using var tmp = new TempTree();
+        File.WriteAllText(tmp["list.txt"], "Car4\n");
+        var o = CliRunner.Run("make-data", "reasoningtrack", "--dataset", "otb", "--root", root, "--sequences", tmp["list.txt"],
+            "--out", tmp["out"], "-n", "2", "--format", "llamafactory-alpaca");
+        o.ShouldFailCleanly().Stderr.ShouldContain("none of the 1 selected videos of otb has a language description");
+        Directory.Exists(tmp["out"]).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_ground_truth_shorter_than_the_frame_list_is_reported_with_both_counts()
+    {
+        string shared = SharedData.Require("data/sequences");
+        using var tmp = new TempTree();
+        string car = Path.Combine(shared, "Car4"), copy = Path.Combine(tmp["root"], "Car4");
+        Directory.CreateDirectory(copy);
+        Directory.CreateSymbolicLink(Path.Combine(copy, "img"), Path.Combine(car, "img"));
+        File.Copy(Path.Combine(car, "frames.txt"), Path.Combine(copy, "frames.txt"));
+        var gt = File.ReadAllLines(Path.Combine(car, "groundtruth_rect.txt"));
+        File.WriteAllLines(Path.Combine(copy, "groundtruth_rect.txt"), gt.Take(gt.Length - 59));
+        File.WriteAllText(tmp["list.txt"], "Car4\n");
+        var o = CliRunner.Run("make-data", "reasoningtrack", "--dataset", "otb", "--root", tmp["root"], "--sequences", tmp["list.txt"],
+            "--out", tmp["out"], "-n", "2", "--format", "llamafactory-alpaca", "--fallback-description", "a white car");
+        o.ExitCode.ShouldBe(0, o.Stdout + o.Stderr);
+        o.Stdout.ShouldContain($"ground truth has {gt.Length - 59} boxes for {gt.Length} frame files; the last 59 frames (no box) are not used");
+    }
 }

@@ -139,6 +139,54 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Judge_validates_every_row_before_the_first_vlm_request_and_names_each_bad_row()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string sample = SharedData.Require("data/reasoningtrack-sample");
+        object Good() => new { description = "the wooden ship on the river", pic2 = Path.Combine(sample, "img2.jpg"), answer = "130,62.7031,258,225", response = "<d>no</d><answer>a ship</answer>" };
+        string input = WriteJsonl("grpo.jsonl", Good(), Good(),
+            new { description = "d", answer = "130,62.7031,258,225", response = "<d>no</d>" },                               // row 3: no pic2
+            new { description = "d", pic2 = "img2.jpg", answer = "1,2,3", response = "<d>no</d>" });                          // row 4: 3 numbers
+        string output = Path.Combine(_dir, "judge.jsonl");
+        File.WriteAllText(output, "previous run\n");
+        await using var server = await FakeVlmServer.StartAsync("fake-vlm", ct);
+        server.DefaultReply = FakeReply.Text("[{\"bbox_2d\": [130, 62, 388, 287]}]");
+
+        var o = await Task.Run(() => CliRunner.Run("score", "--reward", "reasoningtrack-judge", "--input", input, "--out", output,
+            "--vlm-url", server.BaseUrl.ToString(), "--model", "fake-vlm"), ct);
+
+        o.ShouldFailCleanly();
+        server.Requests.Count.ShouldBe(0); // no paid request for rows 1-2
+        o.Stderr.ShouldContain("2 of 4 rows cannot be scored");
+        o.Stderr.ShouldContain($"{input}:3: row 3: no 'pic2' field");
+        o.Stderr.ShouldContain($"{input}:4: row 4: 'answer'");
+        File.ReadAllText(output).ShouldBe("previous run\n");
+    }
+
+    [Fact]
+    public async Task A_vlm_failure_mid_file_leaves_an_existing_out_untouched()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string sample = SharedData.Require("data/reasoningtrack-sample");
+        object Row() => new { description = "the wooden ship on the river", pic2 = Path.Combine(sample, "img2.jpg"), answer = "130,62.7031,258,225", response = "<think>t</think><d>yes</d><answer>a ship</answer>" };
+        string input = WriteJsonl("grpo.jsonl", Row(), Row());
+        string output = Path.Combine(_dir, "judge.jsonl");
+        File.WriteAllText(output, "previous run\n");
+        await using var server = await FakeVlmServer.StartAsync("fake-vlm", ct);
+        var box = FakeReply.Text("[{\"bbox_2d\": [130, 62, 388, 287]}]");
+        server.Enqueue(box, box);
+        server.DefaultReply = FakeReply.Status(400, "{\"error\":{\"message\":\"bad image\"}}");
+
+        var o = await Task.Run(() => CliRunner.Run("score", "--reward", "reasoningtrack-judge", "--input", input, "--out", output,
+            "--vlm-url", server.BaseUrl.ToString(), "--model", "fake-vlm"), ct);
+
+        o.ShouldFailCleanly();
+        o.Stderr.ShouldContain($"{input}:2: row 2: the VLM request failed");
+        File.ReadAllText(output).ShouldBe("previous run\n");
+        Directory.GetFiles(_dir, "*.tmp").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_failing_vlm_request_names_the_row()
     {
         var ct = TestContext.Current.CancellationToken;

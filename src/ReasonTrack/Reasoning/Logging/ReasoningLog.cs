@@ -14,15 +14,25 @@ public sealed class ReasoningLog : IDisposable
     private readonly List<ReasoningLogRecord> _records = [];
 
     /// <summary>A log written to <paramref name="path"/> (null = kept in memory only).</summary>
-    public ReasoningLog(string? path)
+    /// <param name="maxStoredReplyChars">Bound on each stored <see cref="ReasoningLogRecord.RawReply"/> (null = none); a
+    /// longer reply is cut and its record carries <c>reply_truncated</c> and <c>reply_length</c>.</param>
+    public ReasoningLog(string? path, int? maxStoredReplyChars = IO.StoredText.DefaultMaxReplyChars)
     {
+        IO.StoredText.RequireValidBound(maxStoredReplyChars, "max stored reply length");
+        MaxStoredReplyChars = maxStoredReplyChars;
         if (path is not null) _writer = new IO.JsonLinesWriter(path, append: false);
     }
+
+    /// <summary>Bound on a stored reply in UTF-16 characters; null = replies are stored whole.</summary>
+    public int? MaxStoredReplyChars { get; }
 
     public IReadOnlyList<ReasoningLogRecord> Records { get { lock (_gate) return _records.ToArray(); } }
 
     public void Write(ReasoningLogRecord record)
     {
+        ArgumentNullException.ThrowIfNull(record);
+        string? reply = IO.StoredText.Cap(record.RawReply, MaxStoredReplyChars, out int? original);
+        if (original is not null) record = record with { RawReply = reply, ReplyTruncated = true, ReplyLength = original };
         lock (_gate)
         {
             _records.Add(record);

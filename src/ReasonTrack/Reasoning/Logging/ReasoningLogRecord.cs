@@ -24,7 +24,14 @@ public sealed record ReasoningLogRecord
     /// <summary>SHA-256 (first 16 hex digits) of the prompt text, to tell prompts apart without storing them each time.</summary>
     public string? PromptHash { get; init; }
 
+    /// <summary>The reply as received, cut to the log's <see cref="ReasoningLog.MaxStoredReplyChars"/> (see <see cref="ReplyTruncated"/>).</summary>
     public string? RawReply { get; init; }
+
+    /// <summary>True when <see cref="RawReply"/> was cut to the log's bound; null when stored whole.</summary>
+    public bool? ReplyTruncated { get; init; }
+
+    /// <summary>Length of the reply as received (UTF-16 characters) when <see cref="RawReply"/> was cut; null otherwise.</summary>
+    public int? ReplyLength { get; init; }
 
     /// <summary>The parsed decision in words (e.g. <c>d=yes</c>, <c>visible=no</c>, <c>box</c>).</summary>
     public string? Decision { get; init; }

@@ -33,6 +33,8 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     // Set once any HTTP response (of any status) has arrived: from then on a refused connection is a server
     // restarting and is retried; before it, the address is most likely wrong and retrying only wastes minutes.
     private volatile bool _everReached;
+    /// <summary>The endpoint as messages show it: without user name and password.</summary>
+    private readonly string _shownEndpoint;
 
     /// <param name="options">Server, model and retry settings.</param>
     /// <param name="recorder">When given, every call (success or failure) is appended to it.</param>
@@ -41,7 +43,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.BaseUrl.IsAbsoluteUri || (options.BaseUrl.Scheme != Uri.UriSchemeHttp && options.BaseUrl.Scheme != Uri.UriSchemeHttps))
-            throw new InvalidSettingException("vlm-url", $"base URL must be an absolute http(s) address ending in /v1, got {options.BaseUrl}");
+            throw new InvalidSettingException("vlm-url", $"base URL must be an absolute http(s) address ending in /v1, got {IO.UrlRedaction.Redact(options.BaseUrl)}");
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Model, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxConcurrentRequests, nameof(options));
@@ -49,7 +51,8 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
 
         _options = options;
         _recorder = recorder;
-        _endpoint = VlmClientOptions.WithoutCredentials(options.ChatCompletionsUri);
+        _endpoint = options.ChatCompletionsUri;
+        _shownEndpoint = IO.UrlRedaction.Redact(_endpoint);
         _gate = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
         string? key = Environment.GetEnvironmentVariable(options.ApiKeyEnvironmentVariable);
         _apiKey = string.IsNullOrEmpty(key) ? options.FallbackApiKey : key;
@@ -131,7 +134,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         if (serviceKey is not null) return null;
-        if (serviceType == typeof(ChatClientMetadata)) return new ChatClientMetadata("openai-compatible", _options.BaseUrl, _options.Model);
+        if (serviceType == typeof(ChatClientMetadata)) return new ChatClientMetadata("openai-compatible", new Uri(IO.UrlRedaction.Redact(_options.BaseUrl)), _options.Model);
         return serviceType.IsInstanceOfType(this) ? this : null;
     }
 
@@ -178,7 +181,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
                     }
                     catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
                     {
-                        throw new VlmRequestException($"stream from {_endpoint} stalled for {_options.RequestTimeout}", attempts: state.Attempts, isTimeout: true, innerException: e);
+                        throw new VlmRequestException($"stream from {_shownEndpoint} stalled for {_options.RequestTimeout}", attempts: state.Attempts, isTimeout: true, innerException: e);
                     }
                 }
                 if (line is null) return null;
@@ -192,7 +195,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            var failure = new VlmRequestException($"stream from {_endpoint} broke off after {state.Text.Length} characters: {e.Message}", attempts: state.Attempts, innerException: e);
+            var failure = new VlmRequestException($"stream from {_shownEndpoint} broke off after {state.Text.Length} characters: {e.Message}", attempts: state.Attempts, innerException: e);
             state.Error = failure;
             throw failure;
         }
@@ -212,13 +215,13 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         }
         catch (JsonException e)
         {
-            throw new VlmRequestException($"stream chunk from {_endpoint} is not valid JSON", HttpStatusCode.OK, state.Attempts, Excerpt(data), innerException: e);
+            throw new VlmRequestException($"stream chunk from {_shownEndpoint} is not valid JSON", HttpStatusCode.OK, state.Attempts, Excerpt(data), innerException: e);
         }
         using (doc)
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw new VlmRequestException($"stream chunk from {_endpoint} is not a JSON object", HttpStatusCode.OK, state.Attempts, Excerpt(data));
+                throw new VlmRequestException($"stream chunk from {_shownEndpoint} is not a JSON object", HttpStatusCode.OK, state.Attempts, Excerpt(data));
             ThrowIfErrorObject(root, state.Attempts, data);
             var contents = new List<AIContent>();
             string? finish = null;
@@ -284,7 +287,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
                         if (!IsRetryable(status) || attempt > _options.MaxRetries)
                         {
                             string why = IsRetryable(status) ? $" (gave up after {attempt} attempts)" : "";
-                            throw new VlmRequestException($"{_endpoint} answered {(int)status} {response.ReasonPhrase}{why}: {excerpt}", status, attempt, excerpt);
+                            throw new VlmRequestException($"{_shownEndpoint} answered {(int)status} {response.ReasonPhrase}{why}: {excerpt}", status, attempt, excerpt);
                         }
                         retryAfter = RetryAfter(response);
                     }
@@ -293,7 +296,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
                 {
                     // Our timeout fired (the caller's token did not). Not retried: a server too slow once is likely slow again,
                     // and retrying would multiply the wait the caller configured.
-                    throw new VlmRequestException($"{_endpoint} did not answer within {_options.RequestTimeout}", attempts: attempt, isTimeout: true, innerException: e);
+                    throw new VlmRequestException($"{_shownEndpoint} did not answer within {_options.RequestTimeout}", attempts: attempt, isTimeout: true, innerException: e);
                 }
                 catch (HttpRequestException e) when (!_everReached && !cancellationToken.IsCancellationRequested
                                                      && e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
@@ -301,13 +304,13 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
                     // Fail fast: nothing has ever answered at this address (connection refused, unknown host). Retries
                     // with backoff would cost seconds per call and minutes per sequence before anyone hears of it.
                     string what = e.HttpRequestError == HttpRequestError.NameResolutionError ? "its host name does not resolve" : "nothing accepts connections there";
-                    throw new VlmRequestException($"cannot reach the VLM server at {_endpoint} ({what}: {e.Message}); no call of this client has ever been answered, so it is not retried",
+                    throw new VlmRequestException($"cannot reach the VLM server at {_shownEndpoint} ({what}: {e.Message}); no call of this client has ever been answered, so it is not retried",
                         attempts: attempt, isUnreachable: true, innerException: e);
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
                 {
                     if (attempt > _options.MaxRetries)
-                        throw new VlmRequestException($"connection to {_endpoint} failed (gave up after {attempt} attempts): {e.Message}", attempts: attempt, innerException: e);
+                        throw new VlmRequestException($"connection to {_shownEndpoint} failed (gave up after {attempt} attempts): {e.Message}", attempts: attempt, innerException: e);
                 }
             }
             finally
@@ -362,13 +365,13 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         }
         catch (JsonException e)
         {
-            throw new VlmRequestException($"reply from {_endpoint} is not valid JSON", HttpStatusCode.OK, attempts, Excerpt(json), innerException: e);
+            throw new VlmRequestException($"reply from {_shownEndpoint} is not valid JSON", HttpStatusCode.OK, attempts, Excerpt(json), innerException: e);
         }
         using (doc)
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw new VlmRequestException($"reply from {_endpoint} is not a JSON object", HttpStatusCode.OK, attempts, Excerpt(json));
+                throw new VlmRequestException($"reply from {_shownEndpoint} is not a JSON object", HttpStatusCode.OK, attempts, Excerpt(json));
             ThrowIfErrorObject(root, attempts, json);
             string text = "";
             string? finish = null;
@@ -404,7 +407,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         if (root.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
         {
             string detail = error.ValueKind == JsonValueKind.Object ? StringOrNull(error, "message") ?? error.GetRawText() : error.ToString();
-            throw new VlmRequestException($"{_endpoint} reported an error: {Excerpt(detail)}", HttpStatusCode.OK, attempts, Excerpt(raw));
+            throw new VlmRequestException($"{_shownEndpoint} reported an error: {Excerpt(detail)}", HttpStatusCode.OK, attempts, Excerpt(raw));
         }
     }
 

@@ -94,6 +94,8 @@ public sealed class ReplayChatClient : IChatClient
                 record = queue.Dequeue();
             }
         }
+        if (record.ReplyTruncated == true)
+            throw new ReasonTrackException($"replay {Path}: the recorded reply for request {record.RequestHash} was cut to {record.ReplyText?.Length ?? 0} of {record.ReplyLength} characters when recorded, so this call cannot be replayed faithfully; record again with no bound on stored replies");
         if (record.Error is not null)
             throw new VlmRequestException($"replayed failure: {record.Error}", record.StatusCode is { } s ? (HttpStatusCode)s : null, Math.Max(1, record.Attempts));
         return record;

@@ -49,17 +49,6 @@ public sealed record VlmClientOptions
     /// <summary>Ask for usage in streams (<c>stream_options.include_usage</c>); off because not every server accepts it.</summary>
     public bool StreamIncludeUsage { get; init; }
 
-    /// <summary>
-    /// <paramref name="url"/> without user name and password (<c>http://user:pw@host/v1</c> becomes <c>http://host/v1</c>),
-    /// for messages, logs and records.
-    /// </summary>
-    public static Uri WithoutCredentials(Uri url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        if (!url.IsAbsoluteUri || url.UserInfo.Length == 0) return url;
-        return new UriBuilder(url) { UserName = "", Password = "" }.Uri;
-    }
-
     /// <summary>The full chat completions address.</summary>
     public Uri ChatCompletionsUri => new(BaseUrl.AbsoluteUri.TrimEnd('/') + "/chat/completions");
 }

@@ -20,7 +20,17 @@ public sealed record VlmRecord
     public JsonObject? Sampling { get; init; }
 
     public bool Stream { get; init; }
+    /// <summary>The reply, cut to the recorder's <see cref="VlmRecorder.MaxStoredReplyChars"/> (see <see cref="ReplyTruncated"/>).</summary>
     public string? ReplyText { get; init; }
+
+    /// <summary>
+    /// True when <see cref="ReplyText"/> was cut to the recorder's bound; null when stored whole. Replaying such a
+    /// record is refused: the reply it would return is not the one the server gave.
+    /// </summary>
+    public bool? ReplyTruncated { get; init; }
+
+    /// <summary>Length of the reply as received (UTF-16 characters) when <see cref="ReplyText"/> was cut; null otherwise.</summary>
+    public int? ReplyLength { get; init; }
 
     /// <summary>Server's finish reason, e.g. <c>stop</c> or <c>length</c> (cut off by max_tokens).</summary>
     public string? FinishReason { get; init; }

@@ -12,18 +12,28 @@ public sealed class VlmRecorder : IDisposable
 
     private readonly IO.JsonLinesWriter _writer;
 
-    public VlmRecorder(string path)
+    /// <param name="maxStoredReplyChars">Bound on each stored <see cref="VlmRecord.ReplyText"/> (null = none); a longer
+    /// reply is cut and its record carries <c>reply_truncated</c> and <c>reply_length</c>. Such a record cannot be
+    /// replayed (<see cref="ReplayChatClient"/> refuses it): record with no bound to replay long replies.</param>
+    public VlmRecorder(string path, int? maxStoredReplyChars = IO.StoredText.DefaultMaxReplyChars)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        IO.StoredText.RequireValidBound(maxStoredReplyChars, "max stored reply length");
+        MaxStoredReplyChars = maxStoredReplyChars;
         _writer = new IO.JsonLinesWriter(path, append: true);
         Path = _writer.Path;
     }
 
     public string Path { get; }
 
+    /// <summary>Bound on a stored reply in UTF-16 characters; null = replies are stored whole.</summary>
+    public int? MaxStoredReplyChars { get; }
+
     public void Record(VlmRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        string? reply = IO.StoredText.Cap(record.ReplyText, MaxStoredReplyChars, out int? original);
+        if (original is not null) record = record with { ReplyText = reply, ReplyTruncated = true, ReplyLength = original };
         _writer.Write(record);
     }
 

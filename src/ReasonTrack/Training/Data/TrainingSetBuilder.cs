@@ -30,6 +30,7 @@ public static class TrainingSetBuilder
         ArgumentNullException.ThrowIfNull(run);
         options.Validate();
         if (run.Jobs < 1) throw new InvalidSettingException("jobs", $"jobs must be at least 1, got {run.Jobs}");
+        RequireDescriptions(options, run);
         var folder = new TrainingSetFolder(run.OutputFolder);
         folder.Claim(TrainingSetFolder.ManifestText(run.Dataset.Key, options));
 
@@ -59,6 +60,7 @@ public static class TrainingSetBuilder
                     throw new DataFormatException(s.GroundTruthPath ?? s.Name, "has no frame files (frames are needed: a toolkit layout holds annotations only)");
                 var video = new TrainingVideo(s, item.Order, TrainingVideo.ReadImageSize(s), options.FallbackDescription);
                 var part = sampler.Sample(video, DeterministicRandom.ForVideo(options.Seed, s.Name), indices => load(s.Frames, indices), images);
+                if (video.LengthMismatch is { } mismatch) part = part with { Skipped = [.. part.Skipped, mismatch] };
                 folder.WritePart(part);
                 Interlocked.Add(ref pairs, part.Samples.Count);
                 run.VideoDone?.Invoke(part);
@@ -82,6 +84,19 @@ public static class TrainingSetBuilder
             Failures = failures.OrderBy(f => f, StringComparer.Ordinal).ToList(),
             Files = files,
         };
+    }
+
+    /// <summary>
+    /// ReasoningTrack rows need a description per video; when no selected video has one and no fallback description
+    /// is set, the set would be empty, so the run is refused before anything is written.
+    /// </summary>
+    private static void RequireDescriptions(MakeDataOptions options, MakeDataRun run)
+    {
+        if (options.Recipe != TrainingRecipe.ReasoningTrack || !string.IsNullOrWhiteSpace(options.FallbackDescription)) return;
+        var selected = Select(run.Dataset, 0, 1, run.Limit);
+        if (selected.Count == 0 || selected.Any(x => !string.IsNullOrWhiteSpace(x.Sequence.Language))) return;
+        throw new InvalidSettingException("fallback description",
+            $"none of the {selected.Count} selected videos of {run.Dataset.Key} has a language description, so ReasoningTrack rows would be an empty set: give a fallback description or use a dataset with descriptions");
     }
 
     /// <summary>

@@ -45,6 +45,16 @@ public sealed class TrainingVideo
 
     public Box Box(int frame) => Sequence.GroundTruth[frame];
 
+    /// <summary>
+    /// When the ground truth and the frame files disagree in count (a <c>gt_rect</c> shorter than the image list, or
+    /// the reverse), the warning with both counts that the video's part carries; null when they agree. Only the
+    /// first <see cref="FrameCount"/> frames are sampled either way.
+    /// </summary>
+    public string? LengthMismatch => Sequence.Length == Sequence.Frames.Count ? null
+        : Sequence.Length < Sequence.Frames.Count
+            ? $"video: ground truth has {Sequence.Length} boxes for {Sequence.Frames.Count} frame files; the last {Sequence.Frames.Count - Sequence.Length} frames (no box) are not used"
+            : $"video: ground truth has {Sequence.Length} boxes for {Sequence.Frames.Count} frame files; the last {Sequence.Length - Sequence.Frames.Count} boxes (no frame) are not used";
+
     /// <summary>The target is visible in <paramref name="frame"/> and its box is valid (see the class summary).</summary>
     public bool IsUsable(int frame) => frame >= 0 && frame < FrameCount && _usable[frame];
 

@@ -30,6 +30,56 @@ public sealed class RewardScorer
 
     public string Name => RewardKindNames.Name(Kind);
 
+    /// <summary>
+    /// Checks every row for what this reward needs (the reply field, the ground truth, the judge's columns) without
+    /// scoring any, so that a bad row is found before the first paid VLM request. Throws one
+    /// <see cref="DataFormatException"/> naming <c>file:line</c> of each bad row (the first 20 spelled out).
+    /// </summary>
+    public void Validate(IReadOnlyList<RewardRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var bad = new List<DataFormatException>();
+        foreach (var row in rows)
+        {
+            try
+            {
+                CheckRow(row);
+            }
+            catch (DataFormatException e)
+            {
+                bad.Add(e);
+            }
+        }
+        if (bad.Count == 0) return;
+        if (bad.Count == 1) throw bad[0];
+        const int shown = 20;
+        string list = string.Join("\n", bad.Take(shown).Select(e => "  " + e.Message)) + (bad.Count > shown ? $"\n  ... and {bad.Count - shown} more" : "");
+        throw new DataFormatException(_options.SourcePath, bad[0].Line, $"{bad.Count} of {rows.Count} rows cannot be scored by {Name} (nothing was scored):\n{list}");
+    }
+
+    /// <summary>Everything <see cref="ScoreAsync"/> reads from a row, read the same way, without scoring.</summary>
+    private void CheckRow(RewardRow row)
+    {
+        Reply(row);
+        switch (Kind)
+        {
+            case RewardKind.R1Track:
+                XyxyGroundTruth(row);
+                break;
+            case RewardKind.R1TrackThink:
+                XyxyGroundTruth(row);
+                if (row.Data.TryGetProperty("response_length", out var rl) && rl.ValueKind != JsonValueKind.Null) TokenCount(row, rl);
+                break;
+            case RewardKind.ReasoningTrackJudge:
+                OriginalDescription(row);
+                ImagePath(row, "pic2", required: true);
+                ImagePath(row, "pic1", required: false);
+                if (row.Data.TryGetProperty("bbox1", out var b1) && b1.ValueKind != JsonValueKind.Null) XywhBox(row, b1, "bbox1");
+                XywhBox(row, GroundTruth(row), AnswerFieldName(row));
+                break;
+        }
+    }
+
     /// <summary>Scores one row.</summary>
     public async Task<RewardRecord> ScoreAsync(RewardRow row, CancellationToken cancellationToken = default)
     {
