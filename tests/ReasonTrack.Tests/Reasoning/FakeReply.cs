@@ -4,7 +4,7 @@ namespace ReasonTrack.Tests.Reasoning;
 
 /// <summary>
 /// One scripted answer of <see cref="FakeVlmServer"/>. Build with the static factories; <see cref="After"/> delays any
-/// of them. A <see cref="Text"/> reply to a request with <c>"stream": true</c> is sent as an SSE stream of small chunks.
+/// of them, <see cref="Until"/> holds any of them until the test releases it. A <see cref="Text"/> reply to a request with <c>"stream": true</c> is sent as an SSE stream of small chunks.
 /// </summary>
 public sealed class FakeReply
 {
@@ -26,6 +26,9 @@ public sealed class FakeReply
 
     /// <summary>Delay before anything is answered.</summary>
     public TimeSpan Delay { get; private init; }
+
+    /// <summary>When set, nothing is answered before this task completes (the test decides when the model "finishes").</summary>
+    public Task? Gate { get; private init; }
 
     /// <summary>A normal completion with this text (JSON, or SSE chunks if the request streams).</summary>
     public static FakeReply Text(string text, string finishReason = "stop", int promptTokens = 100, int completionTokens = 20) =>
@@ -57,6 +60,14 @@ public sealed class FakeReply
     {
         ReplyText = ReplyText, FinishReason = FinishReason, PromptTokens = PromptTokens, CompletionTokens = CompletionTokens,
         StatusCode = StatusCode, Body = Body, ContentType = ContentType, RetryAfter = RetryAfter, Chunks = Chunks,
-        DropMidStream = DropMidStream, Delay = delay,
+        DropMidStream = DropMidStream, Delay = delay, Gate = Gate,
+    };
+
+    /// <summary>This reply, held until <paramref name="gate"/> completes: a model that answers exactly when the test says.</summary>
+    public FakeReply Until(Task gate) => new(Kind)
+    {
+        ReplyText = ReplyText, FinishReason = FinishReason, PromptTokens = PromptTokens, CompletionTokens = CompletionTokens,
+        StatusCode = StatusCode, Body = Body, ContentType = ContentType, RetryAfter = RetryAfter, Chunks = Chunks,
+        DropMidStream = DropMidStream, Delay = Delay, Gate = gate,
     };
 }

@@ -52,6 +52,9 @@ public sealed class FakeVlmServer : IAsyncDisposable
     /// <summary>Chat completion requests received so far, in arrival order (includes retried attempts).</summary>
     public IReadOnlyList<FakeRequest> Requests => _requests.ToArray();
 
+    /// <summary>Chat completion requests being handled right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
     /// <summary>Most chat completion requests that were being handled at the same time.</summary>
     public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
 
@@ -128,6 +131,7 @@ public sealed class FakeVlmServer : IAsyncDisposable
             _requests.Enqueue(recorded);
 
             var reply = _script.TryDequeue(out var r) ? r : Responder?.Invoke(recorded) ?? DefaultReply ?? FakeReply.Status(500, "{\"error\":{\"message\":\"script exhausted\"}}");
+            if (reply.Gate is { } gate) await gate.WaitAsync(token);
             if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, token);
             await AnswerAsync(context, reply, recorded, token);
         }
