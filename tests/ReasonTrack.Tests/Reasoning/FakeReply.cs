@@ -23,6 +23,7 @@ public sealed class FakeReply
     internal TimeSpan? RetryAfter { get; private init; }
     internal IReadOnlyList<string> Chunks { get; private init; } = [];
     internal bool DropMidStream { get; private init; }
+    internal Task? DropWhen { get; private init; }
 
     /// <summary>Delay before anything is answered.</summary>
     public TimeSpan Delay { get; private init; }
@@ -51,16 +52,18 @@ public sealed class FakeReply
     /// <summary>Never answer; the request hangs until the client gives up or the server stops.</summary>
     public static FakeReply Hang() => new(ReplyKind.Hang);
 
-    /// <summary>An SSE stream with these content chunks, then the finish reason and <c>[DONE]</c> (or a dropped connection).</summary>
-    public static FakeReply Stream(IReadOnlyList<string> chunks, string finishReason = "stop", bool dropMidStream = false) =>
-        new(ReplyKind.Stream) { Chunks = chunks, FinishReason = finishReason, DropMidStream = dropMidStream };
+    /// <summary>An SSE stream with these content chunks, then the finish reason and <c>[DONE]</c> (or a dropped connection).
+    /// <paramref name="dropWhen"/>, if given, is when the connection is dropped midway: the test completes it once the
+    /// client has read the first half (a reset discards data the client has not read yet).</summary>
+    public static FakeReply Stream(IReadOnlyList<string> chunks, string finishReason = "stop", bool dropMidStream = false, Task? dropWhen = null) =>
+        new(ReplyKind.Stream) { Chunks = chunks, FinishReason = finishReason, DropMidStream = dropMidStream, DropWhen = dropWhen };
 
     /// <summary>This reply, answered only after <paramref name="delay"/>.</summary>
     public FakeReply After(TimeSpan delay) => new(Kind)
     {
         ReplyText = ReplyText, FinishReason = FinishReason, PromptTokens = PromptTokens, CompletionTokens = CompletionTokens,
         StatusCode = StatusCode, Body = Body, ContentType = ContentType, RetryAfter = RetryAfter, Chunks = Chunks,
-        DropMidStream = DropMidStream, Delay = delay, Gate = Gate,
+        DropMidStream = DropMidStream, DropWhen = DropWhen, Delay = delay, Gate = Gate,
     };
 
     /// <summary>This reply, held until <paramref name="gate"/> completes: a model that answers exactly when the test says.</summary>
@@ -68,6 +71,6 @@ public sealed class FakeReply
     {
         ReplyText = ReplyText, FinishReason = FinishReason, PromptTokens = PromptTokens, CompletionTokens = CompletionTokens,
         StatusCode = StatusCode, Body = Body, ContentType = ContentType, RetryAfter = RetryAfter, Chunks = Chunks,
-        DropMidStream = DropMidStream, Delay = Delay, Gate = gate,
+        DropMidStream = DropMidStream, DropWhen = DropWhen, Delay = Delay, Gate = gate,
     };
 }

@@ -371,13 +371,18 @@ public class OpenAiCompatibleChatClientTests
     public async Task A_stream_broken_off_midway_is_a_clear_error()
     {
         await using var server = await FakeVlmServer.StartAsync(cancellationToken: Ct);
-        server.Enqueue(FakeReply.Stream(["a", "b", "c", "d"], dropMidStream: true));
+        var halfRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Enqueue(FakeReply.Stream(["a", "b", "c", "d"], dropMidStream: true, dropWhen: halfRead.Task));
         using var client = new OpenAiCompatibleChatClient(Options(server));
 
         var received = new StringBuilder();
         var e = await Should.ThrowAsync<VlmRequestException>(async () =>
         {
-            await foreach (var u in client.GetStreamingResponseAsync(Hello(), cancellationToken: Ct)) received.Append(u.Text);
+            await foreach (var u in client.GetStreamingResponseAsync(Hello(), cancellationToken: Ct))
+            {
+                received.Append(u.Text);
+                if (received.ToString() == "ab") halfRead.TrySetResult(); // now the server drops the connection
+            }
         });
 
         received.ToString().ShouldBe("ab");
