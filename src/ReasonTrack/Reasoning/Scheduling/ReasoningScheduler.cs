@@ -80,8 +80,10 @@ public sealed class ReasoningScheduler<T> : IDisposable
 
     private async Task RunAsync(int frame, string trigger, Func<CancellationToken, Task<T>> work, string? source)
     {
-        // Leave the caller's thread at once: the frame loop must not run any part of the work.
-        await Task.Yield();
+        // Leave the caller's thread at once: the frame loop must not run any part of the work. On the thread pool, not
+        // through the caller's SynchronizationContext (Task.Yield would queue there): a loop whose context is busy or
+        // blocked must not keep its reasoning calls from starting.
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         while (true)
         {
             var started = Time.GetTimestamp();
