@@ -63,8 +63,9 @@ public class ReasoningSchedulerTests
     public async Task Latency_is_measured_on_the_schedulers_clock()
     {
         var clock = new WatchedClock();
-        var release = new TaskCompletionSource<int>();
-        var started = new TaskCompletionSource();
+        // Continuations asynchronous: the test must not go on (and block in Finish) inside the work's own call stack.
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var s = new ReasoningScheduler<int>(ScheduleMode.Realtime) { Time = clock };
         s.Submit(1, "t", _ => { started.SetResult(); return release.Task; });
         await started.Task.WaitAsync(WatchedClock.HangGuard, TestContext.Current.CancellationToken);
