@@ -3,6 +3,10 @@ using ReasonTrack.Benchmarks;
 
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- --filter '*'          (BenchmarkDotNet suites)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- reasoning-fps [Car4] [1.5] [default]
+// dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- media-throughput [Car4]
+// dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- lasot-load
 if (args.Length > 0 && args[0] == "reasoning-fps") return await ReasoningThroughput.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "media-throughput") return MediaThroughput.Run(args[1..]);
+if (args.Length > 0 && args[0] == "lasot-load") return LasotLoadTime.Run();
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

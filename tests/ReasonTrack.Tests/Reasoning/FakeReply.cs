@@ -4,7 +4,7 @@ namespace ReasonTrack.Tests.Reasoning;
 
 /// <summary>
 /// One scripted answer of <see cref="FakeVlmServer"/>. Build with the static factories; <see cref="After"/> delays any
-/// of them. A <see cref="Text"/> reply to a request with <c>"stream": true</c> is sent as an SSE stream of small chunks.
+/// of them, <see cref="Until"/> holds any of them until the test releases it. A <see cref="Text"/> reply to a request with <c>"stream": true</c> is sent as an SSE stream of small chunks.
 /// </summary>
 public sealed class FakeReply
 {
@@ -23,9 +23,13 @@ public sealed class FakeReply
     internal TimeSpan? RetryAfter { get; private init; }
     internal IReadOnlyList<string> Chunks { get; private init; } = [];
     internal bool DropMidStream { get; private init; }
+    internal Task? DropWhen { get; private init; }
 
     /// <summary>Delay before anything is answered.</summary>
     public TimeSpan Delay { get; private init; }
+
+    /// <summary>When set, nothing is answered before this task completes (the test decides when the model "finishes").</summary>
+    public Task? Gate { get; private init; }
 
     /// <summary>A normal completion with this text (JSON, or SSE chunks if the request streams).</summary>
     public static FakeReply Text(string text, string finishReason = "stop", int promptTokens = 100, int completionTokens = 20) =>
@@ -48,15 +52,25 @@ public sealed class FakeReply
     /// <summary>Never answer; the request hangs until the client gives up or the server stops.</summary>
     public static FakeReply Hang() => new(ReplyKind.Hang);
 
-    /// <summary>An SSE stream with these content chunks, then the finish reason and <c>[DONE]</c> (or a dropped connection).</summary>
-    public static FakeReply Stream(IReadOnlyList<string> chunks, string finishReason = "stop", bool dropMidStream = false) =>
-        new(ReplyKind.Stream) { Chunks = chunks, FinishReason = finishReason, DropMidStream = dropMidStream };
+    /// <summary>An SSE stream with these content chunks, then the finish reason and <c>[DONE]</c> (or a dropped connection).
+    /// <paramref name="dropWhen"/>, if given, is when the connection is dropped midway: the test completes it once the
+    /// client has read the first half (a reset discards data the client has not read yet).</summary>
+    public static FakeReply Stream(IReadOnlyList<string> chunks, string finishReason = "stop", bool dropMidStream = false, Task? dropWhen = null) =>
+        new(ReplyKind.Stream) { Chunks = chunks, FinishReason = finishReason, DropMidStream = dropMidStream, DropWhen = dropWhen };
 
     /// <summary>This reply, answered only after <paramref name="delay"/>.</summary>
     public FakeReply After(TimeSpan delay) => new(Kind)
     {
         ReplyText = ReplyText, FinishReason = FinishReason, PromptTokens = PromptTokens, CompletionTokens = CompletionTokens,
         StatusCode = StatusCode, Body = Body, ContentType = ContentType, RetryAfter = RetryAfter, Chunks = Chunks,
-        DropMidStream = DropMidStream, Delay = delay,
+        DropMidStream = DropMidStream, DropWhen = DropWhen, Delay = delay, Gate = Gate,
+    };
+
+    /// <summary>This reply, held until <paramref name="gate"/> completes: a model that answers exactly when the test says.</summary>
+    public FakeReply Until(Task gate) => new(Kind)
+    {
+        ReplyText = ReplyText, FinishReason = FinishReason, PromptTokens = PromptTokens, CompletionTokens = CompletionTokens,
+        StatusCode = StatusCode, Body = Body, ContentType = ContentType, RetryAfter = RetryAfter, Chunks = Chunks,
+        DropMidStream = DropMidStream, DropWhen = DropWhen, Delay = Delay, Gate = gate,
     };
 }

@@ -52,6 +52,9 @@ public sealed class FakeVlmServer : IAsyncDisposable
     /// <summary>Chat completion requests received so far, in arrival order (includes retried attempts).</summary>
     public IReadOnlyList<FakeRequest> Requests => _requests.ToArray();
 
+    /// <summary>Chat completion requests being handled right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
     /// <summary>Most chat completion requests that were being handled at the same time.</summary>
     public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
 
@@ -128,6 +131,7 @@ public sealed class FakeVlmServer : IAsyncDisposable
             _requests.Enqueue(recorded);
 
             var reply = _script.TryDequeue(out var r) ? r : Responder?.Invoke(recorded) ?? DefaultReply ?? FakeReply.Status(500, "{\"error\":{\"message\":\"script exhausted\"}}");
+            if (reply.Gate is { } gate) await gate.WaitAsync(token);
             if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, token);
             await AnswerAsync(context, reply, recorded, token);
         }
@@ -163,7 +167,7 @@ public sealed class FakeVlmServer : IAsyncDisposable
                 await response.Body.WriteAsync(reply.Body, token);
                 return;
             case FakeReply.ReplyKind.Stream:
-                await StreamAsync(context, reply.Chunks, reply.FinishReason, reply.DropMidStream, token);
+                await StreamAsync(context, reply.Chunks, reply.FinishReason, reply.DropMidStream, token, reply.DropWhen);
                 return;
             case FakeReply.ReplyKind.Text when request.IsStream:
                 var chunks = Enumerable.Range(0, (reply.ReplyText!.Length + 4) / 5).Select(i => reply.ReplyText.Substring(i * 5, Math.Min(5, reply.ReplyText.Length - i * 5))).ToList();
@@ -185,7 +189,7 @@ public sealed class FakeVlmServer : IAsyncDisposable
         }
     }
 
-    private async Task StreamAsync(HttpContext context, IReadOnlyList<string> chunks, string finishReason, bool dropMidStream, CancellationToken token)
+    private async Task StreamAsync(HttpContext context, IReadOnlyList<string> chunks, string finishReason, bool dropMidStream, CancellationToken token, Task? dropWhen = null)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -194,8 +198,10 @@ public sealed class FakeVlmServer : IAsyncDisposable
             if (dropMidStream && i == chunks.Count / 2)
             {
                 await response.Body.FlushAsync(token);
-                // Abort resets the connection, and a reset discards data the client has not read yet: give it time to read.
-                await Task.Delay(200, token);
+                // Abort resets the connection, and a reset discards data the client has not read yet: wait until the test
+                // says the client has read it (or, without a signal, give it a moment).
+                if (dropWhen is not null) await dropWhen.WaitAsync(token);
+                else await Task.Delay(200, token);
                 context.Abort();
                 return;
             }

@@ -34,6 +34,9 @@ public sealed class ReasoningSession
     /// <summary>How the model calls of the last <see cref="Run"/> ended (see <see cref="ReasoningCallCounts"/>).</summary>
     public ReasoningCallCounts Calls => new(Volatile.Read(ref _answered), Volatile.Read(ref _errors));
 
+    /// <summary>Clock of the end-of-sequence wait and of the schedulers (latencies); tests pass a fake one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Descriptions in force per frame, filled by <see cref="Run"/>.</summary>
     public List<string?> Descriptions { get; } = [];
 
@@ -54,6 +57,7 @@ public sealed class ReasoningSession
         // the target is lost never supersedes the refiner's waiting request (and the other way round).
         var schedulers = Reasoners.Select(_ => new ReasoningScheduler<(IFrameReasoner Reasoner, ReasoningAnswer Answer)>(Schedule)
         {
+            Time = Time,
             OnSuperseded = (frame, trigger, mode) => Log.Write(new ReasoningLogRecord { Frame = frame + 1, Mode = mode ?? "?", Trigger = trigger, Status = "superseded" }),
         }).ToList();
         try
@@ -61,9 +65,9 @@ public sealed class ReasoningSession
             var wrapped = new ReasoningTracker(Tracker, this, schedulers, state);
             var outcome = SequenceTracking.Run(wrapped, source, frame => initialBox ?? Ground(frame, state, source.Name, cancellation), observe, progress, cancellation);
             // Answers that arrive after the last frame can no longer be applied: logged as stale.
-            var deadline = DateTime.UtcNow + FinishTimeout;
+            var deadline = Time.GetUtcNow() + FinishTimeout;
             foreach (var scheduler in schedulers)
-                foreach (var c in scheduler.Finish(deadline - DateTime.UtcNow > TimeSpan.Zero ? deadline - DateTime.UtcNow : TimeSpan.Zero))
+                foreach (var c in scheduler.Finish(deadline - Time.GetUtcNow() > TimeSpan.Zero ? deadline - Time.GetUtcNow() : TimeSpan.Zero))
                     Record(c, appliedAt: null, c.Error is null ? "stale" : null);
             // Frames the loop could not read at the end were never shown to the reasoners: the description carries over.
             while (Descriptions.Count < outcome.Frames) Descriptions.Add(state.Description);

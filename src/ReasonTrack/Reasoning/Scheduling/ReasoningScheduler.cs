@@ -29,6 +29,12 @@ public sealed class ReasoningScheduler<T> : IDisposable
     /// <summary>True while a call is running or waiting.</summary>
     public bool Busy { get { lock (_gate) return _running is not null || _pending is not null; } }
 
+    /// <summary>
+    /// The clock for call latencies and the <see cref="Finish"/> deadline; tests pass a fake one so that nothing depends
+    /// on how fast the machine is.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Called with every superseded request (frame, trigger, source), so it can be logged.</summary>
     public Action<int, string, string?>? OnSuperseded { get; init; }
 
@@ -41,16 +47,16 @@ public sealed class ReasoningScheduler<T> : IDisposable
         Submitted++;
         if (Mode == ScheduleMode.Sync)
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = Time.GetTimestamp();
             ReasoningCompletion<T> c;
             try
             {
                 var result = work(_stop.Token).GetAwaiter().GetResult();
-                c = new(frame, trigger, result, null, System.Diagnostics.Stopwatch.GetElapsedTime(started), source);
+                c = new(frame, trigger, result, null, Time.GetElapsedTime(started), source);
             }
             catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
             {
-                c = new(frame, trigger, default, e, System.Diagnostics.Stopwatch.GetElapsedTime(started), source);
+                c = new(frame, trigger, default, e, Time.GetElapsedTime(started), source);
             }
             lock (_gate) { _completed.Add(c); Completed++; }
             return;
@@ -74,20 +80,22 @@ public sealed class ReasoningScheduler<T> : IDisposable
 
     private async Task RunAsync(int frame, string trigger, Func<CancellationToken, Task<T>> work, string? source)
     {
-        // Leave the caller's thread at once: the frame loop must not run any part of the work.
-        await Task.Yield();
+        // Leave the caller's thread at once: the frame loop must not run any part of the work. On the thread pool, not
+        // through the caller's SynchronizationContext (Task.Yield would queue there): a loop whose context is busy or
+        // blocked must not keep its reasoning calls from starting.
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         while (true)
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = Time.GetTimestamp();
             ReasoningCompletion<T> c;
             try
             {
                 var result = await work(_stop.Token).ConfigureAwait(false);
-                c = new(frame, trigger, result, null, System.Diagnostics.Stopwatch.GetElapsedTime(started), source);
+                c = new(frame, trigger, result, null, Time.GetElapsedTime(started), source);
             }
             catch (Exception e)
             {
-                c = new(frame, trigger, default, e, System.Diagnostics.Stopwatch.GetElapsedTime(started), source);
+                c = new(frame, trigger, default, e, Time.GetElapsedTime(started), source);
             }
             lock (_gate)
             {
@@ -119,12 +127,13 @@ public sealed class ReasoningScheduler<T> : IDisposable
 
     /// <summary>
     /// End of the sequence: waits up to <paramref name="timeout"/> for the running and pending calls so that their
-    /// answers are logged, then cancels whatever is still running. Returns the last completions.
+    /// answers are logged, then cancels whatever is still running. Returns the last completions. The deadline is read
+    /// from <see cref="Time"/>: with a fake clock that nobody advances, only an idle scheduler ends the wait.
     /// </summary>
     public IReadOnlyList<ReasoningCompletion<T>> Finish(TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (Busy && DateTime.UtcNow < deadline) Thread.Sleep(5);
+        var deadline = Time.GetUtcNow() + timeout;
+        while (Busy && Time.GetUtcNow() < deadline) Thread.Sleep(5);
         if (Busy)
         {
             _stop.Cancel();

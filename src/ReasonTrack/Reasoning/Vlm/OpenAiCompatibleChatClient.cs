@@ -172,9 +172,9 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
             {
                 string? line;
                 // Idle limit between lines, so a server that stalls mid-stream cannot hang the caller forever.
-                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                using (var idleTimer = new CancellationTokenSource(_options.RequestTimeout, _options.Time))
+                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idleTimer.Token))
                 {
-                    idle.CancelAfter(_options.RequestTimeout);
                     try
                     {
                         line = await reader.ReadLineAsync(idle.Token).ConfigureAwait(false);
@@ -269,8 +269,8 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
             if (gatePerAttempt) await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(_options.RequestTimeout);
+                using var timer = new CancellationTokenSource(_options.RequestTimeout, _options.Time);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
                 try
                 {
                     using var message = new HttpRequestMessage(HttpMethod.Post, _options.ChatCompletionsUri) { Content = new ByteArrayContent(body) };
@@ -317,7 +317,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
             {
                 if (gatePerAttempt) _gate.Release();
             }
-            await Task.Delay(RetryDelay(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(RetryDelay(attempt, retryAfter), _options.Time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -332,11 +332,11 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         return TimeSpan.FromMilliseconds(baseMs * (0.5 + 0.5 * Random.Shared.NextDouble()));
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta) return delta;
-        if (header?.Date is { } date) return date - DateTimeOffset.UtcNow;
+        if (header?.Date is { } date) return date - _options.Time.GetUtcNow();
         return null;
     }
 

@@ -37,6 +37,12 @@ public sealed record VlmClientOptions
     /// <summary>Upper bound on a server's Retry-After wait, so a misbehaving server cannot stall a run for hours.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The clock of the per-attempt timeout, the stream idle limit, the retry backoff and Retry-After dates. Tests pass
+    /// a fake one and advance it, so that retry and timeout behaviour is checked without waiting.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Requests in flight at once through one client (a GPU server queues the rest anyway; this keeps its queue short).</summary>
     public int MaxConcurrentRequests { get; init; } = 4;
 

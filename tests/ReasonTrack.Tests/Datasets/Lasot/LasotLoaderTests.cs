@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ReasonTrack.Datasets;
 using ReasonTrack.Datasets.Lasot;
 using ReasonTrack.Geometry;
@@ -75,20 +74,15 @@ public class LasotLoaderTests
         ds.Sequences.Single().Name.ShouldBe("airplane-9");
     }
 
+    /// <summary>All 280 test sequences' annotations load; how long that takes is measured, not asserted, by
+    /// <c>dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- lasot-load</c> (README).</summary>
     [Fact]
-    public void Loads_the_280_annotation_files_quickly()
+    public void Loads_the_280_annotation_files()
     {
         string root = SharedData.Require("data/lasot");
-        var loader = new LasotLoader();
-        loader.Load(root, AnnotationsOnly); // warm the file cache and the JIT
-        var sw = Stopwatch.StartNew();
-        var ds = loader.Load(root, AnnotationsOnly);
-        sw.Stop();
-        int rows = ds.Sequences.Sum(s => s.Length);
-        TestContext.Current.TestOutputHelper?.WriteLine($"LaSOT 280 sequences, {rows} rows: {sw.ElapsedMilliseconds} ms");
-        rows.ShouldBeGreaterThan(600_000);
-        // Well under a second on a quiet machine; the bound leaves room for a loaded 2-core CI box.
-        sw.Elapsed.TotalSeconds.ShouldBeLessThan(2.0);
+        var ds = new LasotLoader().Load(root, AnnotationsOnly);
+        ds.Sequences.Count.ShouldBe(280);
+        ds.Sequences.Sum(s => s.Length).ShouldBeGreaterThan(600_000);
     }
 
     [Fact]

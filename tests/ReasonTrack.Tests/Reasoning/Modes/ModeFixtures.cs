@@ -16,14 +16,19 @@ internal static class ModeFixtures
         return (frames, s.GroundTruth);
     }
 
-    public static OpenAiCompatibleChatClient Client(FakeVlmServer server, string model, int retries = 0, TimeSpan? timeout = null) =>
+    /// <summary>
+    /// A client of <paramref name="server"/>. The default per-attempt timeout (60 s) only guards against a hang; tests
+    /// of timeouts pass a fake <paramref name="time"/> and advance it past <paramref name="timeout"/>.
+    /// </summary>
+    public static OpenAiCompatibleChatClient Client(FakeVlmServer server, string model, int retries = 0, TimeSpan? timeout = null, TimeProvider? time = null) =>
         new(new VlmClientOptions
         {
             BaseUrl = server.BaseUrl,
             Model = model,
             MaxRetries = retries,
             InitialBackoff = TimeSpan.FromMilliseconds(10),
-            RequestTimeout = timeout ?? TimeSpan.FromSeconds(30),
+            RequestTimeout = timeout ?? TimeSpan.FromSeconds(60),
+            Time = time ?? TimeProvider.System,
         });
 
     /// <summary>The user turn's parts of a recorded request: (type, text or null).</summary>

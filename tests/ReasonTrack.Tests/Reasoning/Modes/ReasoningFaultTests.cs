@@ -7,6 +7,8 @@ using ReasonTrack.Reasoning.Prompts;
 using ReasonTrack.Reasoning.Scheduling;
 using ReasonTrack.Trackers;
 
+using ReasonTrack.Tests.Timing;
+
 namespace ReasonTrack.Tests.Reasoning.Modes;
 
 /// <summary>
@@ -54,7 +56,7 @@ public class ReasoningFaultTests
         "non-utf8-text" => ("r1track", FakeReply.Raw([.. "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"[100,110,200,190] "u8, 0xFF, 0xC3, .. "\"},\"finish_reason\":\"stop\"}]}"u8])),
         "http-500" => ("r1track", FakeReply.Status(500)),
         "http-429-then-retry" => ("r1track", FakeReply.Status(429)),
-        "timeout" => ("r1track", FakeReply.Text(GoodBox).After(TimeSpan.FromSeconds(5))),
+        "timeout" => ("r1track", FakeReply.Text(GoodBox).Until(new TaskCompletionSource().Task)), // a model that answers, but not in time
         "dropped-connection" => ("r1track", FakeReply.Drop()),
         "never-answers" => ("r1track", FakeReply.Hang()),
         "garbage-body" => ("r1track", FakeReply.Garbage()),
@@ -73,8 +75,19 @@ public class ReasoningFaultTests
         server.Enqueue(reply);
         if (fault == "http-429-then-retry") server.Enqueue(FakeReply.Text(GoodBox)); // the retry of the first call
         server.DefaultReply = FakeReply.Text(mode switch { "reasoningtrack" => GoodRefine, "vptracker" => GoodVp, _ => GoodBox });
-        // One retry, so a 429 is retried; a short per-attempt timeout, so a slow or silent server is given up on.
-        using var client = ModeFixtures.Client(server, "fault-vlm", retries: fault == "http-429-then-retry" ? 1 : 0, timeout: TimeSpan.FromMilliseconds(800));
+        // One retry, so a 429 is retried. A slow or silent server is given up on when the per-attempt timeout passes on a
+        // fake clock, advanced once the request has reached the server; every other case has only the 60 s hang guard.
+        bool timesOut = fault is "timeout" or "never-answers";
+        var clock = new WatchedClock();
+        var attemptLimit = TimeSpan.FromSeconds(30);
+        using var client = ModeFixtures.Client(server, "fault-vlm", retries: fault == "http-429-then-retry" ? 1 : 0,
+            timeout: timesOut ? attemptLimit : null, time: timesOut ? clock : null);
+        var expire = !timesOut ? Task.CompletedTask : Task.Run(() =>
+        {
+            WatchedClock.Until(() => server.Requests.Count >= 1, "the first request reaches the server");
+            clock.WaitForTimers(1, due => due == attemptLimit);
+            clock.Advance(attemptLimit);
+        }, ct);
         using var log = new ReasoningLog(null);
         IFrameReasoner reasoner = mode switch
         {
@@ -91,6 +104,7 @@ public class ReasoningFaultTests
         };
 
         var outcome = session.Run(new InMemoryFrameSource("Car4", frames), gt[0], "a white car", cancellation: ct);
+        await expire;
 
         // Every frame has a finite box, and the calls are all in the log, the last one a success.
         outcome.Frames.ShouldBe(frames.Count);

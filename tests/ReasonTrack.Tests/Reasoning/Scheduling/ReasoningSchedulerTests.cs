@@ -1,8 +1,12 @@
-using System.Diagnostics;
 using ReasonTrack.Reasoning.Scheduling;
+using ReasonTrack.Tests.Timing;
 
 namespace ReasonTrack.Tests.Reasoning.Scheduling;
 
+/// <summary>
+/// The scheduler's behaviour without any dependence on speed: calls are held by tasks the test completes, latencies
+/// and the Finish deadline are read from a fake clock. The only real-time bound is <see cref="WatchedClock.HangGuard"/>.
+/// </summary>
 public class ReasoningSchedulerTests
 {
     [Fact]
@@ -19,23 +23,27 @@ public class ReasoningSchedulerTests
     }
 
     [Fact]
-    public void Realtime_never_blocks_and_a_newer_request_supersedes_the_waiting_one()
+    public async Task Realtime_never_blocks_and_a_newer_request_supersedes_the_waiting_one()
     {
         var release = new TaskCompletionSource();
         var superseded = new List<int>();
         using var s = new ReasoningScheduler<int>(ScheduleMode.Realtime) { OnSuperseded = (f, _, _) => superseded.Add(f) };
-        var sw = Stopwatch.StartNew();
-        s.Submit(1, "t", async _ => { await release.Task; return 1; });
-        s.Submit(2, "t", _ => Task.FromResult(2));
-        s.Submit(3, "t", _ => Task.FromResult(3));
-        s.Submit(4, "t", _ => Task.FromResult(4));
-        sw.ElapsedMilliseconds.ShouldBeLessThan(200); // the loop went on while call 1 was still running
+        // Call 1 cannot finish before the release below: the submits returning at all is the proof that the loop
+        // went on while it was running (a blocking Submit would hang here, and the guard would fail the test).
+        var submits = Task.Run(() =>
+        {
+            s.Submit(1, "t", async _ => { await release.Task; return 1; });
+            s.Submit(2, "t", _ => Task.FromResult(2));
+            s.Submit(3, "t", _ => Task.FromResult(3));
+            s.Submit(4, "t", _ => Task.FromResult(4));
+        }, TestContext.Current.CancellationToken);
+        await submits.WaitAsync(WatchedClock.HangGuard, TestContext.Current.CancellationToken); // TimeoutException: Submit blocked on a running call
         s.Drain().ShouldBeEmpty();
         s.Superseded.ShouldBe(2);
         superseded.ShouldBe([2, 3]);
 
         release.SetResult();
-        var done = s.Finish(TimeSpan.FromSeconds(5));
+        var done = s.Finish(WatchedClock.HangGuard);
         done.Select(c => (c.Frame, c.Result)).ShouldBe([(1, 1), (4, 4)]);
         s.Completed.ShouldBe(2);
         s.Submitted.ShouldBe(4);
@@ -46,20 +54,40 @@ public class ReasoningSchedulerTests
     {
         int caller = Environment.CurrentManagedThreadId, worker = -1;
         using var s = new ReasoningScheduler<int>(ScheduleMode.Realtime);
-        s.Submit(1, "t", _ => { worker = Environment.CurrentManagedThreadId; Thread.Sleep(50); return Task.FromResult(1); });
-        s.Finish(TimeSpan.FromSeconds(5)).Count.ShouldBe(1);
+        s.Submit(1, "t", _ => { worker = Environment.CurrentManagedThreadId; return Task.FromResult(1); });
+        s.Finish(WatchedClock.HangGuard).Count.ShouldBe(1);
         worker.ShouldNotBe(caller);
+    }
+
+    [Fact]
+    public async Task Latency_is_measured_on_the_schedulers_clock()
+    {
+        var clock = new WatchedClock();
+        // Continuations asynchronous: the test must not go on (and block in Finish) inside the work's own call stack.
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var s = new ReasoningScheduler<int>(ScheduleMode.Realtime) { Time = clock };
+        s.Submit(1, "t", _ => { started.SetResult(); return release.Task; });
+        await started.Task.WaitAsync(WatchedClock.HangGuard, TestContext.Current.CancellationToken);
+        clock.Advance(TimeSpan.FromSeconds(1.5));
+        release.SetResult(1);
+        s.Finish(WatchedClock.HangGuard).Single().Latency.ShouldBe(TimeSpan.FromSeconds(1.5));
     }
 
     [Fact]
     public void Finish_cancels_a_call_that_never_answers_and_records_why()
     {
-        using var s = new ReasoningScheduler<int>(ScheduleMode.Realtime);
+        var clock = new WatchedClock();
+        using var s = new ReasoningScheduler<int>(ScheduleMode.Realtime) { Time = clock };
         s.Submit(7, "lost", async ct => { await Task.Delay(Timeout.Infinite, ct); return 0; });
-        var sw = Stopwatch.StartNew();
-        var done = s.Finish(TimeSpan.FromMilliseconds(200));
-        sw.ElapsedMilliseconds.ShouldBeLessThan(3000);
-        done.Single().Frame.ShouldBe(7);
-        done.Single().Error.ShouldBeAssignableTo<OperationCanceledException>();
+        s.Submit(8, "waiting", _ => Task.FromResult(8));
+        // The deadline is on the fake clock, which moves 1 s each time it is read: Finish gives up after 30 readings
+        // whatever the machine's speed.
+        clock.AutoAdvanceAmount = TimeSpan.FromSeconds(1);
+        var before = clock.GetUtcNow();
+        var done = s.Finish(TimeSpan.FromSeconds(30));
+        (clock.GetUtcNow() - before).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(30));
+        done.Select(c => c.Frame).ShouldBe([7, 8]);
+        done.ShouldAllBe(c => c.Error is OperationCanceledException);
     }
 }

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using ReasonTrack.Media;
 using ReasonTrack.Reasoning.Vlm;
+using ReasonTrack.Tests.Timing;
 
 namespace ReasonTrack.Tests.Reasoning.Vlm;
 
@@ -13,7 +13,11 @@ public class OpenAiCompatibleChatClientTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Fast retries so the retry tests stay well under a second; the key variable is unique and unset.</summary>
+    /// <summary>
+    /// Fast retries on the real clock for the tests that only count attempts; the per-attempt timeout is a generous
+    /// hang guard (a loaded machine must not turn a slow loopback answer into a timeout). Tests of backoff amounts,
+    /// Retry-After and timeouts use <see cref="Clocked"/>. The key variable is unique and unset.
+    /// </summary>
     private static VlmClientOptions Options(FakeVlmServer server) => new()
     {
         BaseUrl = server.BaseUrl,
@@ -21,8 +25,14 @@ public class OpenAiCompatibleChatClientTests
         ApiKeyEnvironmentVariable = "REASONTRACK_TEST_UNSET_" + Guid.NewGuid().ToString("N"),
         InitialBackoff = TimeSpan.FromMilliseconds(10),
         MaxBackoff = TimeSpan.FromMilliseconds(40),
-        RequestTimeout = TimeSpan.FromSeconds(5),
+        RequestTimeout = TimeSpan.FromSeconds(60),
     };
+
+    /// <summary>Options on a fake clock: waits end only when the test advances it (the hour-long timeout never does unless asked).</summary>
+    private static VlmClientOptions Clocked(FakeVlmServer server, WatchedClock clock) => Options(server) with { Time = clock, RequestTimeout = TimeSpan.FromHours(1) };
+
+    /// <summary>The waits of the retry loop (the hour-long per-attempt timeouts left out).</summary>
+    private static bool IsBackoff(TimeSpan due) => due < TimeSpan.FromHours(1);
 
     private static List<ChatMessage> Hello() => [new(ChatRole.User, "hello")];
 
@@ -175,23 +185,53 @@ public class OpenAiCompatibleChatClientTests
     }
 
     [Fact]
+    public async Task Backoff_doubles_from_the_initial_value_up_to_the_cap_with_jitter_between_half_and_all_of_it()
+    {
+        await using var server = await FakeVlmServer.StartAsync(cancellationToken: Ct);
+        server.Enqueue(FakeReply.Status(503), FakeReply.Status(500), FakeReply.Status(429), FakeReply.Status(502), FakeReply.Text("fifth"));
+        var clock = new WatchedClock();
+        using var client = new OpenAiCompatibleChatClient(Clocked(server, clock) with
+        {
+            MaxRetries = 4, InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(3),
+        });
+
+        var call = client.GetResponseAsync(Hello(), cancellationToken: Ct);
+        double[] expected = [1, 2, 3, 3]; // 1 s * 2^n, capped at 3 s
+        for (int n = 0; n < expected.Length; n++)
+        {
+            var due = clock.WaitForTimers(n + 1, IsBackoff)[n];
+            due.TotalSeconds.ShouldBeInRange(expected[n] * 0.5, expected[n], $"backoff before retry {n + 1}");
+            server.Requests.Count.ShouldBe(n + 1); // no retry before the backoff has passed
+            clock.Advance(due);
+        }
+
+        (await call.WaitAsync(WatchedClock.HangGuard, Ct)).Text.ShouldBe("fifth");
+        server.Requests.Count.ShouldBe(5);
+    }
+
+    [Fact]
     public async Task Retry_after_is_honoured_and_capped()
     {
         await using var server = await FakeVlmServer.StartAsync(cancellationToken: Ct);
         server.Enqueue(FakeReply.Status(429, retryAfter: TimeSpan.FromSeconds(1)), FakeReply.Text("waited"),
             FakeReply.Status(429, retryAfter: TimeSpan.FromSeconds(100)), FakeReply.Text("capped"));
-        using var client = new OpenAiCompatibleChatClient(Options(server) with { MaxRetryAfter = TimeSpan.FromSeconds(3) });
+        var clock = new WatchedClock();
+        using var client = new OpenAiCompatibleChatClient(Clocked(server, clock) with { MaxRetryAfter = TimeSpan.FromSeconds(3) });
 
-        var clock = Stopwatch.StartNew();
-        (await client.GetResponseAsync(Hello(), cancellationToken: Ct)).Text.ShouldBe("waited");
-        // Backoff alone would be ~10 ms; the server asked for 1 s.
-        clock.Elapsed.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(900));
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2.5));
+        var first = client.GetResponseAsync(Hello(), cancellationToken: Ct);
+        // Backoff alone would be 5-10 ms; the server asked for 1 s.
+        clock.WaitForTimers(1, IsBackoff).ShouldBe([TimeSpan.FromSeconds(1)]);
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        server.Requests.Count.ShouldBe(1);
+        first.IsCompleted.ShouldBeFalse();
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        (await first.WaitAsync(WatchedClock.HangGuard, Ct)).Text.ShouldBe("waited");
 
-        clock.Restart();
-        (await client.GetResponseAsync(Hello(), cancellationToken: Ct)).Text.ShouldBe("capped");
-        clock.Elapsed.ShouldBeGreaterThan(TimeSpan.FromSeconds(2.8));
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        var second = client.GetResponseAsync(Hello(), cancellationToken: Ct);
+        clock.WaitForTimers(2, IsBackoff)[1].ShouldBe(TimeSpan.FromSeconds(3)); // 100 s asked, MaxRetryAfter 3 s
+        clock.Advance(TimeSpan.FromSeconds(3));
+        (await second.WaitAsync(WatchedClock.HangGuard, Ct)).Text.ShouldBe("capped");
+        server.Requests.Count.ShouldBe(4);
     }
 
     [Fact]
@@ -199,15 +239,21 @@ public class OpenAiCompatibleChatClientTests
     {
         await using var server = await FakeVlmServer.StartAsync(cancellationToken: Ct);
         server.DefaultReply = FakeReply.Hang();
-        using var client = new OpenAiCompatibleChatClient(Options(server) with { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        var clock = new WatchedClock();
+        using var client = new OpenAiCompatibleChatClient(Clocked(server, clock) with { RequestTimeout = TimeSpan.FromSeconds(30) });
 
-        var clock = Stopwatch.StartNew();
-        var e = await Should.ThrowAsync<VlmRequestException>(() => client.GetResponseAsync(Hello(), cancellationToken: Ct));
+        var call = client.GetResponseAsync(Hello(), cancellationToken: Ct);
+        clock.WaitForTimers(1, due => due == TimeSpan.FromSeconds(30));
+        WatchedClock.Until(() => server.Requests.Count == 1, "the request reaches the server");
+        clock.Advance(TimeSpan.FromSeconds(29.999));
+        call.IsCompleted.ShouldBeFalse();
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var e = await Should.ThrowAsync<VlmRequestException>(() => call.WaitAsync(WatchedClock.HangGuard, Ct));
 
         e.IsTimeout.ShouldBeTrue();
         e.StatusCode.ShouldBeNull();
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
-        server.Requests.Count.ShouldBe(1);
+        e.Message.ShouldContain("did not answer within");
+        server.Requests.Count.ShouldBe(1); // a timeout is not retried
     }
 
     [Fact]
@@ -215,20 +261,24 @@ public class OpenAiCompatibleChatClientTests
     {
         await using var server = await FakeVlmServer.StartAsync(cancellationToken: Ct);
         server.Enqueue(FakeReply.Hang(), FakeReply.Status(429, retryAfter: TimeSpan.FromSeconds(30)));
-        using var client = new OpenAiCompatibleChatClient(Options(server) with { MaxRetryAfter = TimeSpan.FromSeconds(60) });
+        var clock = new WatchedClock();
+        using var client = new OpenAiCompatibleChatClient(Clocked(server, clock) with { MaxRetryAfter = TimeSpan.FromSeconds(60) });
 
-        var clock = Stopwatch.StartNew();
         using (var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct))
         {
-            cts.CancelAfter(200);
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetResponseAsync(Hello(), cancellationToken: cts.Token));
+            var call = client.GetResponseAsync(Hello(), cancellationToken: cts.Token);
+            WatchedClock.Until(() => server.Requests.Count == 1, "the hanging request reaches the server");
+            await cts.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(WatchedClock.HangGuard, Ct));
         }
         using (var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct))
         {
-            cts.CancelAfter(300);
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetResponseAsync(Hello(), cancellationToken: cts.Token));
+            var call = client.GetResponseAsync(Hello(), cancellationToken: cts.Token);
+            clock.WaitForTimers(1, IsBackoff).ShouldBe([TimeSpan.FromSeconds(30)]); // now in the Retry-After wait
+            await cts.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(WatchedClock.HangGuard, Ct));
         }
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+        server.Requests.Count.ShouldBe(2); // the backoff was not cut short into a retry
     }
 
     [Fact]
@@ -321,13 +371,18 @@ public class OpenAiCompatibleChatClientTests
     public async Task A_stream_broken_off_midway_is_a_clear_error()
     {
         await using var server = await FakeVlmServer.StartAsync(cancellationToken: Ct);
-        server.Enqueue(FakeReply.Stream(["a", "b", "c", "d"], dropMidStream: true));
+        var halfRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Enqueue(FakeReply.Stream(["a", "b", "c", "d"], dropMidStream: true, dropWhen: halfRead.Task));
         using var client = new OpenAiCompatibleChatClient(Options(server));
 
         var received = new StringBuilder();
         var e = await Should.ThrowAsync<VlmRequestException>(async () =>
         {
-            await foreach (var u in client.GetStreamingResponseAsync(Hello(), cancellationToken: Ct)) received.Append(u.Text);
+            await foreach (var u in client.GetStreamingResponseAsync(Hello(), cancellationToken: Ct))
+            {
+                received.Append(u.Text);
+                if (received.ToString() == "ab") halfRead.TrySetResult(); // now the server drops the connection
+            }
         });
 
         received.ToString().ShouldBe("ab");
@@ -338,10 +393,16 @@ public class OpenAiCompatibleChatClientTests
     public async Task Concurrent_requests_are_limited()
     {
         await using var server = await FakeVlmServer.StartAsync(cancellationToken: Ct);
-        server.DefaultReply = FakeReply.Text("slow").After(TimeSpan.FromMilliseconds(150));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.DefaultReply = FakeReply.Text("slow").Until(release.Task);
         using var client = new OpenAiCompatibleChatClient(Options(server) with { MaxConcurrentRequests = 2 });
 
-        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.GetResponseAsync(Hello(), cancellationToken: Ct)));
+        var calls = Enumerable.Range(0, 6).Select(_ => client.GetResponseAsync(Hello(), cancellationToken: Ct)).ToList();
+        // Two requests are held by the server at once (neither can finish before the release).
+        WatchedClock.Until(() => server.Requests.Count == 2, "two requests held by the server");
+        server.InFlight.ShouldBe(2);
+        release.SetResult();
+        var replies = await Task.WhenAll(calls).WaitAsync(WatchedClock.HangGuard, Ct);
 
         replies.ShouldAllBe(r => r.Text == "slow");
         server.Requests.Count.ShouldBe(6);
