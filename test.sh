@@ -37,5 +37,8 @@ if [ "$failed" -gt 0 ]; then
 fi
 rm -f "$log"
 if [ "$found" -eq 0 ]; then echo "tests: no test summary found (build failed?)"; exit 1; fi
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "the test run exited with code $rc although no test failed: the test process crashed or a test host error occurred (see the lines above)"
+fi
 echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 exit $rc
