@@ -119,10 +119,17 @@ public sealed class FfmpegFrameSource : IFrameSource
     private static (ImageSize Size, int? Count) Probe(string ffprobe, string path)
     {
         var (code, stdout, stderr) = Ffmpeg.Run(ffprobe,
-            ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height,nb_frames,codec_name", "-of", "json", path],
+            ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height,nb_frames,codec_name:format=format_name", "-of", "json", path],
             TimeSpan.FromMinutes(1));
         if (code != 0) throw new MediaException(path, $"not a readable video{(stderr.Length > 0 ? "; ffprobe said: " + stderr : "")}");
+        // ffmpeg "plays" almost anything: a text file through the tty demuxer (rendered as ANSI art), subtitles,
+        // metadata. Those are not videos; refuse them by the demuxer ffprobe chose and by the stream's codec.
+        string format = FormatName(stdout);
+        if (format.Split(',').Any(f => NotVideoFormats.Contains(f)))
+            throw new MediaException(path, $"not an image or a video (ffmpeg reads it as '{format}'; text and subtitle files are refused)");
         var stream = FirstStream(stdout) ?? throw new MediaException(path, "has no video stream");
+        if (stream.TryGetProperty("codec_name", out var cp) && cp.ValueKind == JsonValueKind.String && NotVideoCodecs.Contains(cp.GetString()!))
+            throw new MediaException(path, $"not an image or a video (its only picture stream is '{cp.GetString()}', i.e. text)");
         int w = stream.TryGetProperty("width", out var wp) && wp.ValueKind == JsonValueKind.Number ? wp.GetInt32() : 0;
         int h = stream.TryGetProperty("height", out var hp) && hp.ValueKind == JsonValueKind.Number ? hp.GetInt32() : 0;
         if (w <= 0 || h <= 0) throw new MediaException(path, "the video stream has no frame size (unsupported codec?)");
@@ -136,6 +143,29 @@ public sealed class FfmpegFrameSource : IFrameSource
             if (c2 == 0 && FirstStream(out2) is { } s2) count = ParseCount(s2, "nb_read_packets");
         }
         return (new ImageSize(w, h), count);
+    }
+
+    /// <summary>Demuxers that turn non-video input into pictures (text, subtitles, metadata, lavfi graphs).</summary>
+    private static readonly HashSet<string> NotVideoFormats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tty", "ffmetadata", "lavfi", "srt", "ass", "webvtt", "subviewer", "subviewer1", "microdvd", "mpl2", "mpsub",
+        "jacosub", "sami", "realtext", "pjs", "vplayer", "stl", "lrc", "aqtitle", "scc", "dvbsub", "dvbtxt", "sup",
+    };
+
+    private static readonly HashSet<string> NotVideoCodecs = new(StringComparer.OrdinalIgnoreCase) { "ansi", "text", "bintext", "xbin", "idf" };
+
+    private static string FormatName(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json.Length == 0 ? "{}" : json);
+            return doc.RootElement.TryGetProperty("format", out var f) && f.TryGetProperty("format_name", out var n) && n.ValueKind == JsonValueKind.String
+                ? n.GetString() ?? "" : "";
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
     }
 
     private static JsonElement? FirstStream(string json)
@@ -429,8 +459,9 @@ public sealed class FfmpegFrameSource : IFrameSource
         if (index == 0 && code != 0) throw new MediaException(_video, $"ffmpeg could not decode the video{tail.Suffix()}");
         if (code != 0 || (FrameCount is int expected && index < expected))
         {
-            string expectedText = FrameCount is int n ? $" of the {n} the container declares" : "";
-            Warn($"{_video}: the video ended early (truncated or damaged); {index} frames were read{expectedText}{tail.Suffix()}");
+            // One line, not ffmpeg's raw stderr (a truncated mp4 makes it print a screenful of decoder complaints).
+            string of = FrameCount is int n ? $" of {n}" : "";
+            Warn($"{_video}: the video is truncated or damaged: it ended at frame {index}{of}; {index} frames were read");
         }
     }
 
