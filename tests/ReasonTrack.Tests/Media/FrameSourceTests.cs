@@ -84,7 +84,23 @@ public class FrameSourceTests
         int n = 0;
         foreach (var f in source.ReadFrames(TestContext.Current.CancellationToken)) { f.Dispose(); n++; }
         n.ShouldBeInRange(1, 199);
-        source.Warnings.ShouldHaveSingleItem().ShouldContain($"{n} frames were read");
+        string warning = source.Warnings.ShouldHaveSingleItem();
+        warning.ShouldContain($"ended at frame {n} of 200");
+        warning.ShouldNotContain("ffmpeg said"); // one line, not ffmpeg's raw stderr
+        warning.ShouldNotContain("\n");
+    }
+
+    [Fact]
+    public void Text_files_are_refused_as_videos_with_an_error_naming_the_file()
+    {
+        FfmpegTool.Require();
+        using var tmp = new Datasets.TempTree();
+        // An OTB annotation file: ffmpeg's tty demuxer would "play" it as ANSI art frames.
+        string file = tmp.Write("groundtruth_rect.txt", string.Concat(Enumerable.Range(0, 400).Select(i => $"{i},{2 * i},50,80\n")));
+        var e = Should.Throw<MediaException>(() => FrameSources.Open(file));
+        e.ShouldBeAssignableTo<ReasonTrackException>();
+        e.Message.ShouldContain(file);
+        e.Message.ShouldContain("not an image or a video");
     }
 
     [Fact]
