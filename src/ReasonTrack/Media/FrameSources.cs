@@ -8,7 +8,7 @@ public static class FrameSources
     private static readonly string[] FrameFolders = ["img", "imgs"];
 
     /// <summary>
-    /// Opens <paramref name="path"/> as frames: a video file (anything that is not an image), a single image file,
+    /// Opens <paramref name="path"/> as frames: a video file (anything that is not an image; files ffmpeg can read only as text, e.g. its tty demuxer, are refused), a single image file,
     /// or a folder whose images (jpg/jpeg/png/bmp, ordered by the number in their names) are directly in it or in
     /// its <c>img/</c> or <c>imgs/</c> subfolder. The sequence is named after the folder, or after its parent when
     /// the folder itself is called <c>img</c>/<c>imgs</c>; a video after its file stem
