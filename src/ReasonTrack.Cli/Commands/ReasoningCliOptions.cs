@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ReasonTrack.Media;
 using ReasonTrack.Naming;
 using ReasonTrack.Reasoning.Logging;
 using ReasonTrack.Reasoning.Modes;
@@ -29,6 +30,8 @@ internal sealed class ReasoningCliOptions
         CliOptions.Positive(VlmTimeout, "seconds");
         VlmRetries = new("--vlm-retries") { Description = "Retries after a 429, 5xx, timeout or dropped connection (with backoff).", DefaultValueFactory = _ => 3 };
         CliOptions.AtLeast(VlmRetries, 0, "");
+        JpegQuality = new("--jpeg-quality") { Description = "JPEG quality 1..100 with --image-encoding jpeg (default 95, OpenCV's; 90 with 4:2:0 is what every mode sent before issue 11).", DefaultValueFactory = _ => ImageEncoding.OpenCvDefaultQuality };
+        CliOptions.AtLeast(JpegQuality, 1, "");
     }
 
     public Option<ReasonerKind?> Reasoner { get; } = CliOptions.OptionalEnum("--reasoner", Names.Reasoners, "Reason with a vision-language model: reasoningtrack (tracker + description refiner), r1track (the VLM tracks from template/search crops), vptracker (the VLM searches the whole frame every frame), instruction (TrackGPT-style: ground an implicit instruction, rethink when the score drops), hybrid (tracker + vptracker re-localization when lost + refiner).");
@@ -44,6 +47,8 @@ internal sealed class ReasoningCliOptions
     public Option<int> Interval { get; }
     public Option<DescriptionStrategy> Strategy { get; } = CliOptions.Enum("--strategy", Names.Strategies, "Description strategy: initial (released: refine the initial text), cascaded, dynamic-static, static-dynamic.", DescriptionStrategy.Initial);
     public Option<ReplyParsing> Parsing { get; } = CliOptions.Enum("--parsing", Names.Parsing, "Reply parsing: released (exactly the released systems' rules: what a fine-tuned model expects) or tolerant (also reads code fences, stray text, tag case and spacing variants, 'Yes', swapped corners, boxes partly outside the frame, cut-off JSON; every repair is noted in the log).", ReplyParsing.Released);
+    public Option<ImageEncodingKind?> ImageEncodingOption { get; } = CliOptions.OptionalEnum("--image-encoding", Names.ImageEncodings, "How images are sent, for every mode of the run. Default: each mode's released encoding: reasoningtrack the frame file's own bytes labelled image/jpeg (Evaluation/i2d.py; PNG when a frame has no file, e.g. video input), r1track JPEG quality 95 4:2:0 (OpenCV's cv.imencode defaults, infer_script/r1track.py), vptracker lossless PNG (its ms-swift engine takes PIL images); text grounding JPEG q95 and instruction JPEG q90 (ours). file: the file's bytes labelled image/jpeg; jpeg: ours at --jpeg-quality, 4:2:0; png: lossless. The reasoning log's image_encodings names what each image was.");
+    public Option<int> JpegQuality { get; }
     public Option<double> VlmTimeout { get; }
     public Option<int> VlmRetries { get; }
     public Option<string?> Record { get; } = new("--vlm-record") { Description = "Record every request and reply to this JSONL file (replayable)." };
@@ -52,7 +57,7 @@ internal sealed class ReasoningCliOptions
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, Trigger, Interval, Strategy, Parsing, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
+        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, Trigger, Interval, Strategy, Parsing, ImageEncodingOption, JpegQuality, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
             command.Options.Add(o);
     }
 
@@ -61,7 +66,7 @@ internal sealed class ReasoningCliOptions
     {
         if (parse.GetValue(Reasoner) is not { } kind)
         {
-            foreach (var o in new Option[] { Instruction, Think, GroundInit, AllowVlmFailures })
+            foreach (var o in new Option[] { Instruction, Think, GroundInit, AllowVlmFailures, ImageEncodingOption, JpegQuality })
                 if (parse.GetResult(o) is { Implicit: false }) throw new ReasonTrackException($"{o.Name} only makes sense with --reasoner");
             return null;
         }
@@ -82,6 +87,7 @@ internal sealed class ReasoningCliOptions
             Triggers = Triggers(parse.GetValue(Trigger)!, interval),
             Strategy = parse.GetValue(Strategy),
             Instruction = parse.GetValue(Instruction),
+            ImageEncoding = Encoding(parse),
         };
         var client = new VlmClientOptions
         {
@@ -93,6 +99,23 @@ internal sealed class ReasoningCliOptions
         };
         return new ReasoningCliSelection(setup, client, parse.GetValue(Text), parse.GetValue(Record), parse.GetValue(GroundInit),
             new VlmFailurePolicy { Allow = parse.GetValue(AllowVlmFailures) });
+    }
+
+    /// <summary>The --image-encoding choice (null: each mode's released one); --jpeg-quality only goes with jpeg.</summary>
+    private ImageEncoding? Encoding(ParseResult parse)
+    {
+        var kind = parse.GetValue(ImageEncodingOption);
+        int quality = parse.GetValue(JpegQuality);
+        if (parse.GetResult(JpegQuality) is { Implicit: false } && kind != ImageEncodingKind.Jpeg)
+            throw new ReasonTrackException("--jpeg-quality only makes sense with --image-encoding jpeg");
+        if (quality > 100) throw new ReasonTrackException($"--jpeg-quality must be 1..100, got {quality}");
+        return kind switch
+        {
+            null => null,
+            ImageEncodingKind.FileBytes => ImageEncoding.FileBytes(),
+            ImageEncodingKind.Jpeg => ImageEncoding.Jpeg(quality),
+            _ => ImageEncoding.Png,
+        };
     }
 
     internal static UpdateTriggerOptions Triggers(IReadOnlyList<RefinerTrigger> triggers, int interval) => new()

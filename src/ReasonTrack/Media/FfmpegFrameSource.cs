@@ -287,7 +287,7 @@ public sealed class FfmpegFrameSource : IFrameSource
         }
     }
 
-    private readonly record struct PlanItem(int Index, string Path, bool Sent, string? Message);
+    private readonly record struct PlanItem(int Index, string Path, bool Sent, string? Message, bool Resized = false);
 
     /// <summary>Reads each image, checks it, and pipes the good ones to ffmpeg; tells the reader which were sent.</summary>
     private void WriteImages(Stream stdin, BlockingCollection<PlanItem> plan, CancellationToken stop)
@@ -315,7 +315,7 @@ public sealed class FfmpegFrameSource : IFrameSource
                     }
                     if (problem is null && ffmpegGone) problem = "not decoded: ffmpeg stopped before this frame";
                     bool sent = problem is null;
-                    plan.Add(new PlanItem(i, path, sent, sent ? note : $"{path}: frame {i + 1} is unreadable ({problem}); previous frame repeated"), stop);
+                    plan.Add(new PlanItem(i, path, sent, sent ? note : $"{path}: frame {i + 1} is unreadable ({problem}); previous frame repeated", Resized: note is not null), stop);
                     if (sent)
                     {
                         try
@@ -411,6 +411,8 @@ public sealed class FfmpegFrameSource : IFrameSource
             {
                 decoded++;
                 frame.Status = FrameStatus.Ok;
+                // Frame k is file k only when it was decoded at its own size (a resized frame is not the file's pixels).
+                frame.SourceFile = item.Resized ? null : item.Path;
                 frame.Data.AsSpan(0, frameBytes).CopyTo(previous);
                 if (item.Message is not null) Warn(item.Message);
             }

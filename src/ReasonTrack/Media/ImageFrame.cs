@@ -45,17 +45,26 @@ public sealed class ImageFrame : IDisposable
 
     public FrameStatus Status { get; set; } = FrameStatus.Ok;
 
+    /// <summary>
+    /// The image file these pixels were decoded from, set by a frame source only when the frame is exactly that file
+    /// (image sequences: frame k is file k, decoded without error and at its own size, i.e. not resized to the
+    /// sequence size). Null for video frames, unreadable frames (which repeat an earlier frame's pixels) and every
+    /// derived image (crops, resizes, conversions, drawings). <see cref="Clone"/> keeps it. What
+    /// <see cref="ImageEncodingKind.FileBytes"/> sends; it assumes the file is not rewritten while the run reads it.
+    /// </summary>
+    public string? SourceFile { get; set; }
+
     public Span<byte> Row(int y) => Data.AsSpan(y * Stride, Stride);
 
     public static int ChannelsOf(PixelFormat format) => format == PixelFormat.Gray8 ? 1 : 3;
 
     /// <summary>
-    /// An unpooled copy of the pixels with the same index and origin: what a background task keeps when the loop's
+    /// An unpooled copy of the pixels with the same index, origin, status and source file: what a background task keeps when the loop's
     /// pooled frame is about to be recycled.
     /// </summary>
     public ImageFrame Clone()
     {
-        var copy = new ImageFrame(Width, Height, Format) { Index = Index, Origin = Origin, Status = Status };
+        var copy = new ImageFrame(Width, Height, Format) { Index = Index, Origin = Origin, Status = Status, SourceFile = SourceFile };
         Pixels.CopyTo(copy.Pixels);
         return copy;
     }

@@ -19,7 +19,7 @@ public sealed class InMemoryFrameSource(string name, IReadOnlyList<ImageFrame> f
         {
             cancellation.ThrowIfCancellationRequested();
             // A view on the same pixels whose Dispose does nothing, so the list can be replayed.
-            yield return new ImageFrame(frames[i].Width, frames[i].Height, frames[i].Format, frames[i].Data) { Index = i, Origin = $"{name}#{i + 1}" };
+            yield return new ImageFrame(frames[i].Width, frames[i].Height, frames[i].Format, frames[i].Data) { Index = i, Origin = $"{name}#{i + 1}", SourceFile = frames[i].SourceFile };
         }
     }
 

@@ -1,4 +1,5 @@
 using ReasonTrack.Evaluation;
+using ReasonTrack.Media;
 using ReasonTrack.Reasoning.Modes;
 using ReasonTrack.Reasoning.Parsing;
 using ReasonTrack.Reasoning.Prompts;
@@ -85,6 +86,12 @@ public static class Names
         (R1TrackPromptVariant.Current, "current", []),
         (R1TrackPromptVariant.Legacy5k, "5k", ["old5k", "legacy5k"]),
         (R1TrackPromptVariant.Think, "think", []));
+
+    /// <summary>How request images are encoded (absent: each reasoning mode's released encoding).</summary>
+    public static NameTable<ImageEncodingKind> ImageEncodings { get; } = new("image-encoding",
+        (ImageEncodingKind.FileBytes, "file", ["file-bytes"]),
+        (ImageEncodingKind.Jpeg, "jpeg", ["jpg"]),
+        (ImageEncodingKind.Png, "png", []));
 
     /// <summary>Image file formats of training sets.</summary>
     public static NameTable<ImageFileFormat> ImageFormats { get; } = new("image-format",

@@ -53,7 +53,8 @@ public sealed record RunConfiguration
     public string? Trigger { get; init; }
     public string? Parsing { get; init; }
     public string? Coordinates { get; init; }
-    public int? JpegQuality { get; init; }
+    /// <summary>The image encoding asked for (<c>released</c>: each mode's own, see <see cref="Media.ImageEncoding"/>).</summary>
+    public string? ImageEncoding { get; init; }
 
     /// <summary>A description given for every sequence (null: each sequence's language file).</summary>
     public string? Text { get; init; }
@@ -100,7 +101,7 @@ public sealed record RunConfiguration
             Trigger = setup is null ? null : JsonSerializer.Serialize(setup.Triggers),
             Parsing = setup?.Parsing.ToString().ToLowerInvariant(),
             Coordinates = setup is null ? null : setup.Convention?.ToString() ?? ("default; grounding " + ReasoningSetup.GroundingConvention(setup)),
-            JpegQuality = setup?.JpegQuality,
+            ImageEncoding = setup is null ? null : setup.ImageEncoding?.Name ?? "released",
             Text = r?.Text,
             Instruction = setup?.Instruction,
             GroundInit = r?.GroundInit,

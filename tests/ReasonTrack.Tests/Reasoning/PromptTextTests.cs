@@ -88,8 +88,15 @@ public class PromptTextTests
         r1.User[2].Text!.ShouldContain("[1,2,3,4]");
         r1.Sampling.ShouldBe(new SamplingParameters(0, 0.5, 20, 512));
 
+        // R1-Track and ReasoningTrack send [image, image, text] as released (R1-Track's text keeps its literal
+        // "<image> <image>" start: infer_script/r1track.py sends self.prompt verbatim after the two image_url parts).
+        r1.User.Select(p => p.IsImage).ShouldBe([true, true, false]);
+        r1.User[2].Text!.ShouldStartWith("<image> <image>Given two images");
+        // VPTracker: each image in place of its <image> tag (issue 11 item 2).
         var vp = VpTrackerPrompts.Build(a, b, "x");
-        vp.User.Select(p => p.IsImage).ShouldBe([true, true, false]);
+        vp.User.Select(p => p.IsImage).ShouldBe([false, true, false, true, false]);
+        vp.User[1].Image.ShouldBeSameAs(a);
+        vp.User[3].Image.ShouldBeSameAs(b);
         vp.Sampling.ShouldBe(new SamplingParameters(Temperature: 0, MaxTokens: 1024));
     }
 

@@ -21,6 +21,13 @@ public sealed record ReasoningLogRecord
     /// <summary>Sizes of the images sent, e.g. <c>["640x360", "640x360"]</c>.</summary>
     public IReadOnlyList<string> Images { get; init; } = [];
 
+    /// <summary>
+    /// How each image was encoded, in the order of <see cref="Images"/>: e.g. <c>file 00715.png (png) as image/jpeg</c>
+    /// (ReasoningTrack, released), <c>jpeg q95 4:2:0</c> (R1-Track, released), <c>png</c> (VPTracker, released), or
+    /// <c>png (fallback: no source file)</c> when file bytes were asked for a frame that has no file.
+    /// </summary>
+    public IReadOnlyList<string> ImageEncodings { get; init; } = [];
+
     /// <summary>SHA-256 (first 16 hex digits) of the prompt text, to tell prompts apart without storing them each time.</summary>
     public string? PromptHash { get; init; }
 

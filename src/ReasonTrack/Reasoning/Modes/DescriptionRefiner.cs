@@ -12,7 +12,7 @@ namespace ReasonTrack.Reasoning.Modes;
 /// ReasoningTrack's description refiner as a reasoner: triggers are checked on every frame (released motion rule,
 /// optional interval and confidence drop); a trigger found on frame k sends the request on frame k+1, as the
 /// released tracker does, with the frame of the previous update, the current frame and the text to refine
-/// (JPEG, no sampling fields). The reply is parsed with the released defaults (<paramref name="parsing"/>: released
+/// (the frame files' own bytes labelled jpeg by default, see <paramref name="encoding"/>; no sampling fields). The reply is parsed with the released defaults (<paramref name="parsing"/>: released
 /// by default, d must be exactly <c>yes</c>) and the description strategy decides what is in force.
 /// <para>
 /// The confidence trigger compares with the tracker's score on frame 2, the first frame it actually tracks (frame 1
@@ -22,10 +22,12 @@ namespace ReasonTrack.Reasoning.Modes;
 /// arrives (the same for every strategy but cascaded).
 /// </para>
 /// </summary>
-public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy strategy, UpdateTriggerOptions? triggers = null, int jpegQuality = 90,
+public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy strategy, UpdateTriggerOptions? triggers = null, ImageEncoding? encoding = null,
     ReplyParsing parsing = ReplyParsing.Released) : IFrameReasoner
 {
     private readonly UpdateTriggerOptions _triggers = triggers ?? UpdateTriggerOptions.Released;
+    // Released (Evaluation/i2d.py image_to_base64): the frame file's own bytes labelled image/jpeg; PNG without a file.
+    private readonly ImageEncoding _encoding = encoding ?? ImageEncoding.ReleasedReasoningTrack;
     private DescriptionState? _description;
     private ImageFrame? _hisFrame;
     private Box _hisBox;
@@ -65,7 +67,7 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
     private async Task<ReasoningAnswer> AskAsync(ImageFrame previous, ImageFrame current, string text, CancellationToken ct)
     {
         // The released client sends no temperature and no max_tokens: the prompt's sampling is "server defaults".
-        var exchange = await PromptSender.SendAsync(client, ReasoningTrackPrompts.Build(previous, current, text), jpegQuality, ct).ConfigureAwait(false);
+        var exchange = await PromptSender.SendAsync(client, ReasoningTrackPrompts.Build(previous, current, text), _encoding, ct).ConfigureAwait(false);
         var reply = ReasoningTrackReply.Parse(exchange.Text, parsing);
         return new ReasoningAnswer
         {
@@ -75,6 +77,7 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
             RawReply = exchange.Text,
             PromptHash = exchange.PromptHash,
             Images = exchange.ImageSizes,
+            ImageEncodings = exchange.ImageEncodings,
             ParseNote = exchange.Note(reply.Report.Outcome == ParseOutcome.Ok ? null : reply.Report.ToString()),
             Detail = (reply, text),
         };

@@ -16,14 +16,14 @@ namespace ReasonTrack.Reasoning.Modes;
 public static class FrameGrounding
 {
     public static async Task<ReasoningAnswer> AskAsync(IChatClient client, ImageFrame frame, Func<ImageFrame, VlmPrompt> buildPrompt,
-        CoordinateConvention convention, int jpegQuality, CancellationToken cancellation)
+        CoordinateConvention convention, ImageEncoding encoding, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(buildPrompt);
         var sendSize = CoordinateMapper.SendSize(convention, frame.Size);
         using var resized = sendSize == frame.Size ? null : ImageOps.Resize(frame, sendSize.Width, sendSize.Height);
         var mapper = new CoordinateMapper(convention, frame.Size, sendSize);
-        var exchange = await PromptSender.SendAsync(client, buildPrompt(resized ?? frame), jpegQuality, cancellation).ConfigureAwait(false);
+        var exchange = await PromptSender.SendAsync(client, buildPrompt(resized ?? frame), encoding, cancellation).ConfigureAwait(false);
         var reply = GroundingReply.Parse(exchange.Text);
         string? note = reply.Report.Outcome == ParseOutcome.Ok ? null : reply.Report.ToString();
         Box? box = null;
@@ -49,6 +49,7 @@ public static class FrameGrounding
             RawReply = exchange.Text,
             PromptHash = exchange.PromptHash,
             Images = exchange.ImageSizes,
+            ImageEncodings = exchange.ImageEncodings,
             ParseNote = exchange.Note(note),
         };
     }

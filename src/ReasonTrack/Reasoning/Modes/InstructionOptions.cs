@@ -21,5 +21,6 @@ public sealed record InstructionOptions
     /// <summary>How the model writes coordinates (default from the model name, see <see cref="CoordinateConventions.ForModel"/>).</summary>
     public CoordinateConvention Convention { get; init; } = CoordinateConvention.Qwen25Absolute;
 
-    public int JpegQuality { get; init; } = 90;
+    /// <summary>How the frame is encoded (ours, nothing was released: JPEG quality 90, 4:2:0, as before issue 11).</summary>
+    public Media.ImageEncoding ImageEncoding { get; init; } = Media.ImageEncoding.PreIssue11;
 }

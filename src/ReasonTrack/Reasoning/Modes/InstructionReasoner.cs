@@ -24,7 +24,7 @@ public sealed class InstructionReasoner(IChatClient client, InstructionOptions o
     public string Mode => "instruction";
 
     public Task<ReasoningAnswer> GroundAsync(ImageFrame frame, ReasoningState state, CancellationToken cancellation) =>
-        FrameGrounding.AskAsync(client, frame, f => InstructionPrompts.Build(f, options.Instruction), options.Convention, options.JpegQuality, cancellation);
+        FrameGrounding.AskAsync(client, frame, f => InstructionPrompts.Build(f, options.Instruction), options.Convention, options.ImageEncoding, cancellation);
 
     public ReasoningRequest? Consider(int frame, ImageFrame image, TrackResult tracked, ReasoningState state)
     {

@@ -7,31 +7,35 @@ namespace ReasonTrack.Reasoning.Modes;
 
 /// <summary>
 /// Turns a transport-neutral <see cref="VlmPrompt"/> into one chat call on any <see cref="IChatClient"/>: a system
-/// message when the prompt has one, one user message with the parts in order (images as JPEG data, as every released
-/// system sends them), and only the sampling fields the prompt sets. Shared by every mode so that what goes on the wire
-/// is decided in one place.
+/// message when the prompt has one, one user message with the parts in order (images encoded by the mode's
+/// <see cref="ImageEncoding"/> and declared with its MIME label), and only the sampling fields the prompt sets. Shared
+/// by every mode so that what goes on the wire is decided in one place.
 /// </summary>
 public static class PromptSender
 {
-    /// <summary>The chat messages for <paramref name="prompt"/> and the sizes of its images.</summary>
-    public static (List<ChatMessage> Messages, List<string> ImageSizes) ToMessages(VlmPrompt prompt, int jpegQuality)
+    /// <summary>The chat messages for <paramref name="prompt"/>, the sizes of its images and how each was encoded.</summary>
+    public static (List<ChatMessage> Messages, List<string> ImageSizes, List<string> ImageEncodings) ToMessages(VlmPrompt prompt, ImageEncoding encoding)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(encoding);
         var messages = new List<ChatMessage>();
         if (prompt.System is not null) messages.Add(new ChatMessage(ChatRole.System, prompt.System));
         var parts = new List<AIContent>();
         var sizes = new List<string>();
+        var encodings = new List<string>();
         foreach (var p in prompt.User)
         {
             if (p.Image is { } img)
             {
-                parts.Add(new DataContent(JpegEncoder.Encode(img, jpegQuality), "image/jpeg"));
+                var encoded = encoding.Encode(img);
+                parts.Add(new DataContent(encoded.Bytes, encoded.MediaType));
                 sizes.Add($"{img.Width}x{img.Height}");
+                encodings.Add(encoded.Description);
             }
             else parts.Add(new TextContent(p.Text));
         }
         messages.Add(new ChatMessage(ChatRole.User, parts));
-        return (messages, sizes);
+        return (messages, sizes, encodings);
     }
 
     /// <summary>
@@ -52,11 +56,11 @@ public static class PromptSender
     }
 
     /// <summary>Sends <paramref name="prompt"/> and returns the reply with what the log needs.</summary>
-    public static async Task<VlmExchange> SendAsync(IChatClient client, VlmPrompt prompt, int jpegQuality, CancellationToken cancellation)
+    public static async Task<VlmExchange> SendAsync(IChatClient client, VlmPrompt prompt, ImageEncoding encoding, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var (messages, sizes) = ToMessages(prompt, jpegQuality);
+        var (messages, sizes, encodings) = ToMessages(prompt, encoding);
         var response = await client.GetResponseAsync(messages, ToOptions(prompt.Sampling), cancellation).ConfigureAwait(false);
-        return new VlmExchange(response.Text ?? "", response.FinishReason?.Value, sizes, ReasoningLog.Hash((prompt.System ?? "") + "\n" + prompt.UserText));
+        return new VlmExchange(response.Text ?? "", response.FinishReason?.Value, sizes, ReasoningLog.Hash((prompt.System ?? "") + "\n" + prompt.UserText)) { ImageEncodings = encodings };
     }
 }

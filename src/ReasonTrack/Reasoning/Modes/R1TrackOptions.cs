@@ -25,5 +25,9 @@ public sealed record R1TrackOptions
     /// <summary>The released script keeps the previous box when the new one touches the image border (on by default).</summary>
     public bool RejectBorderBoxes { get; init; } = true;
 
-    public int JpegQuality { get; init; } = 90;
+    /// <summary>
+    /// How the crops are encoded. Released: JPEG at OpenCV's defaults, quality 95, 4:2:0
+    /// (<c>infer_script/r1track.py</c> <c>img2base64</c>, <c>cv.imencode(".jpg", img)</c>).
+    /// </summary>
+    public Media.ImageEncoding ImageEncoding { get; init; } = Media.ImageEncoding.ReleasedR1Track;
 }

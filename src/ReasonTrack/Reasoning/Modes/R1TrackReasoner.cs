@@ -56,7 +56,7 @@ public sealed class R1TrackReasoner(IChatClient client, R1TrackOptions? options 
         // The box written into the prompt is in the model's space (crop pixels for Qwen2.5-VL on 336 px crops).
         var shown = template with { TargetInCrop = model.ToModel(template.TargetInCrop) };
         var prompt = R1TrackPrompts.Build(shown, search.Image, _options.Think, _options.Legacy5kPrompt);
-        var exchange = await PromptSender.SendAsync(client, prompt, _options.JpegQuality, ct).ConfigureAwait(false);
+        var exchange = await PromptSender.SendAsync(client, prompt, _options.ImageEncoding, ct).ConfigureAwait(false);
         var reply = R1TrackReply.Parse(exchange.Text, _options.Think, _options.Parsing);
         var location = R1TrackLocator.Locate(reply, lastCropBox, search.Mapping, size, lastBox, _options.RejectBorderBoxes, model);
         return new ReasoningAnswer
@@ -68,6 +68,7 @@ public sealed class R1TrackReasoner(IChatClient client, R1TrackOptions? options 
             RawReply = exchange.Text,
             PromptHash = exchange.PromptHash,
             Images = exchange.ImageSizes,
+            ImageEncodings = exchange.ImageEncodings,
             ParseNote = exchange.Note(location.Report.Outcome == ParseOutcome.Ok ? null : location.Report.ToString()),
             Detail = (location, version),
         };

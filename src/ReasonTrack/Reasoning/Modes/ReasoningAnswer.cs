@@ -21,6 +21,9 @@ public sealed record ReasoningAnswer
     public string? RawReply { get; init; }
     public string? PromptHash { get; init; }
     public IReadOnlyList<string> Images { get; init; } = [];
+
+    /// <summary>How each image was encoded, in the order sent (see <see cref="ReasonTrack.Media.ImageEncoding"/>).</summary>
+    public IReadOnlyList<string> ImageEncodings { get; init; } = [];
     public string? ParseNote { get; init; }
 
     /// <summary>Mode-specific data the reasoner's Apply reads back (e.g. R1-Track's crop-space fallback box); not logged.</summary>

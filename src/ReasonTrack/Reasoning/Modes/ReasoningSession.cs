@@ -116,6 +116,7 @@ public sealed class ReasoningSession
             Trigger = c.Trigger,
             Status = c.Error is not null ? "error" : statusOverride ?? answer?.Status ?? "ok",
             Images = answer?.Images ?? [],
+            ImageEncodings = answer?.ImageEncodings ?? [],
             PromptHash = answer?.PromptHash,
             RawReply = answer?.RawReply,
             Decision = answer?.Decision,

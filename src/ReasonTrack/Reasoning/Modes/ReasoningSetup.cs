@@ -50,9 +50,9 @@ public static class ReasoningSetup
         ArgumentNullException.ThrowIfNull(client);
         var grounding = GroundingConvention(options);
         var reasoners = new List<IFrameReasoner>();
-        ITargetGrounder? grounder = string.IsNullOrWhiteSpace(description) ? null : new TextGrounder(client, grounding, options.JpegQuality);
+        ITargetGrounder? grounder = string.IsNullOrWhiteSpace(description) ? null : new TextGrounder(client, grounding, options.ImageEncoding);
         bool hasText = !string.IsNullOrWhiteSpace(description);
-        DescriptionRefiner Refiner() => new(client, options.Strategy, options.Triggers, options.JpegQuality, options.Parsing);
+        DescriptionRefiner Refiner() => new(client, options.Strategy, options.Triggers, options.ImageEncoding, options.Parsing);
         switch (options.Kind)
         {
             case ReasonerKind.ReasoningTrack:
@@ -64,7 +64,7 @@ public static class ReasoningSetup
                     Think = options.Think,
                     Parsing = options.Parsing,
                     Convention = options.Convention ?? CoordinateConvention.Qwen25Absolute,
-                    JpegQuality = options.JpegQuality,
+                    ImageEncoding = options.ImageEncoding ?? Media.ImageEncoding.ReleasedR1Track,
                 }));
                 break;
             case ReasonerKind.VpTracker:
@@ -73,7 +73,7 @@ public static class ReasoningSetup
                     Role = VpTrackerRole.EveryFrame,
                     Parsing = options.Parsing,
                     Convention = options.Convention ?? CoordinateConvention.AbsoluteAsSent,
-                    JpegQuality = options.JpegQuality,
+                    ImageEncoding = options.ImageEncoding ?? Media.ImageEncoding.ReleasedVpTracker,
                 }));
                 break;
             case ReasonerKind.Instruction:
@@ -81,7 +81,7 @@ public static class ReasoningSetup
                 {
                     Instruction = options.Instruction ?? throw new ReasonTrackException("--reasoner instruction needs --instruction"),
                     Convention = grounding,
-                    JpegQuality = options.JpegQuality,
+                    ImageEncoding = options.ImageEncoding ?? Media.ImageEncoding.PreIssue11,
                 });
                 reasoners.Add(instruction);
                 grounder = instruction;
@@ -92,7 +92,7 @@ public static class ReasoningSetup
                     Role = VpTrackerRole.Relocator,
                     Parsing = options.Parsing,
                     Convention = options.Convention ?? CoordinateConvention.AbsoluteAsSent,
-                    JpegQuality = options.JpegQuality,
+                    ImageEncoding = options.ImageEncoding ?? Media.ImageEncoding.ReleasedVpTracker,
                 }));
                 if (hasText) reasoners.Add(Refiner());
                 break;

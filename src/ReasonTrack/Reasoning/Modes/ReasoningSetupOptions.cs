@@ -36,5 +36,10 @@ public sealed record ReasoningSetupOptions
     /// <summary>The implicit instruction (instruction mode).</summary>
     public string? Instruction { get; init; }
 
-    public int JpegQuality { get; init; } = 90;
+    /// <summary>
+    /// How images are encoded, in every mode of the run; null (default) = each mode's released encoding
+    /// (<see cref="Media.ImageEncoding"/>: ReasoningTrack the frame file's bytes labelled jpeg, R1-Track JPEG q95 4:2:0,
+    /// VPTracker PNG; text grounding JPEG q95 and instruction mode JPEG q90, ours).
+    /// </summary>
+    public Media.ImageEncoding? ImageEncoding { get; init; }
 }

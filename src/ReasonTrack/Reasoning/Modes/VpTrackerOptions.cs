@@ -34,5 +34,9 @@ public sealed record VpTrackerOptions
     /// </summary>
     public double MaxSizeChange { get; init; } = 4;
 
-    public int JpegQuality { get; init; } = 90;
+    /// <summary>
+    /// How the template and search images are encoded. Released: lossless PNG (the fork's engine takes the images as
+    /// PIL images, no JPEG step).
+    /// </summary>
+    public Media.ImageEncoding ImageEncoding { get; init; } = Media.ImageEncoding.ReleasedVpTracker;
 }

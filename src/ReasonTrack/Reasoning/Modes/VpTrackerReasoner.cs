@@ -63,7 +63,7 @@ public sealed class VpTrackerReasoner(IChatClient client, VpTrackerOptions? opti
         var sendSize = CoordinateMapper.SendSize(_options.Convention, search.Size);
         using var resized = sendSize == search.Size ? null : ImageOps.Resize(search, sendSize.Width, sendSize.Height);
         var mapper = new CoordinateMapper(_options.Convention, search.Size, sendSize);
-        var exchange = await PromptSender.SendAsync(client, VpTrackerPrompts.Build(template, resized ?? search, language), _options.JpegQuality, ct).ConfigureAwait(false);
+        var exchange = await PromptSender.SendAsync(client, VpTrackerPrompts.Build(template, resized ?? search, language), _options.ImageEncoding, ct).ConfigureAwait(false);
         // The released checks compare against the extent of the space the model answers in.
         var reply = VpTrackerReply.Parse(exchange.Text, mapper.ModelSpace, _options.Parsing);
         Box? box = reply.Box is { } b ? mapper.ToOriginal(b).ToXywh() : null;
@@ -76,6 +76,7 @@ public sealed class VpTrackerReasoner(IChatClient client, VpTrackerOptions? opti
             RawReply = exchange.Text,
             PromptHash = exchange.PromptHash,
             Images = exchange.ImageSizes,
+            ImageEncodings = exchange.ImageEncodings,
             ParseNote = exchange.Note(reply.Report.Outcome == ParseOutcome.Ok || reply.Visible == false ? null : reply.Report.ToString()),
         };
     }

@@ -3,7 +3,7 @@ using ReasonTrack.Media;
 namespace ReasonTrack.Reasoning.Prompts;
 
 /// <summary>
-/// One item of a user turn: an image (sent by the client as a JPEG data URL) or a text. Exactly one of
+/// One item of a user turn: an image (encoded by the mode's <see cref="ImageEncoding"/> when sent) or a text. Exactly one of
 /// <see cref="Image"/> and <see cref="Text"/> is set. The frame is not copied or owned: keep it alive until sent.
 /// </summary>
 public sealed record PromptPart

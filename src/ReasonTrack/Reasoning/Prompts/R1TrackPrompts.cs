@@ -52,7 +52,13 @@ public static class R1TrackPrompts
         return think ? ThinkPrefix.Trim() + " " + p : p;
     }
 
-    /// <summary>The per-frame request: [template crop, search crop, text], no system message.</summary>
+    /// <summary>
+    /// The per-frame request: [template crop, search crop, text], no system message. This is the released order, and
+    /// the text is sent verbatim with its leading literal <c>&lt;image&gt; &lt;image&gt;</c> (<c>infer_script/r1track.py</c>
+    /// <c>get_response_from_api</c> ~206-251: two <c>image_url</c> parts, then <c>self.prompt</c> as one text part); the
+    /// tags are not image placeholders here (see <see cref="ImagePlaceholders"/>), since the released client does not
+    /// replace them.
+    /// </summary>
     public static VlmPrompt Build(TargetCrop template, ImageFrame searchCrop, bool think, bool legacy5k = false)
     {
         ArgumentNullException.ThrowIfNull(template);

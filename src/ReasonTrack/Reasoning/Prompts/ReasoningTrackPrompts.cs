@@ -39,7 +39,8 @@ public static class ReasoningTrackPrompts
     /// <summary>
     /// The released request: system prompt; user = [frame of the previous update, current frame, text]. The text is
     /// the description to refine (the initial one in the released code, see <see cref="DescriptionState"/>). Whole
-    /// frames are sent; nothing is sampled explicitly (no temperature or max_tokens in the released client).
+    /// frames are sent; nothing is sampled explicitly (no temperature or max_tokens in the released client). Order as
+    /// released (<c>Evaluation/i2d.py</c> <c>forward</c> ~81-116: two <c>image_url</c> parts, then the text).
     /// </summary>
     public static VlmPrompt Build(ImageFrame previousUpdateFrame, ImageFrame currentFrame, string description)
     {

@@ -59,9 +59,20 @@ public static class VpTrackerPrompts
         return copy;
     }
 
-    /// <summary>The request: [template, search image, text] in the order of the prompt's placeholders.</summary>
-    public static VlmPrompt Build(ImageFrame template, ImageFrame searchImage, string language) =>
-        new(null, [PromptPart.FromImage(template), PromptPart.FromImage(searchImage), PromptPart.FromText(Prompt(language))], Sampling);
+    /// <summary>
+    /// The request: the prompt with the template in place of the first <c>&lt;image&gt;</c> (inside
+    /// <c>&lt;template&gt;...&lt;/template&gt;</c>) and the search image in place of the second (inside
+    /// <c>&lt;search&gt;...&lt;/search&gt;</c>): [text, template, text, search image, text], no literal
+    /// <c>&lt;image&gt;</c> left, as the fork's template places them (<see cref="ImagePlaceholders"/>).
+    /// The placeholders are found in the prompt before the description is written in, so a description that itself
+    /// contains <c>&lt;image&gt;</c> stays text (the fork would take it for the search image's tag).
+    /// </summary>
+    public static VlmPrompt Build(ImageFrame template, ImageFrame searchImage, string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        var parts = ImagePlaceholders.Interleave(InferencePromptTemplate, [template, searchImage]);
+        return new(null, parts.Select(p => p.IsImage ? p : PromptPart.FromText(p.Text!.Replace("{language}", language, StringComparison.Ordinal))).ToList(), Sampling);
+    }
 
     /// <summary>One results line: <c>x, y, w, h</c> (comma and space), invariant culture, shortest round-trip numbers.</summary>
     public static string FormatResult(Box box) => string.Create(CultureInfo.InvariantCulture, $"{box.X}, {box.Y}, {box.W}, {box.H}");

@@ -95,8 +95,13 @@ internal sealed class PreparedChatRequest
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>MIME type from the bytes' signature, so a PNG is never labelled JPEG; the declared type otherwise.</summary>
-    public static string ImageMediaType(ReadOnlySpan<byte> data, string? declared) => ImageHeader.Sniff(data) switch
+    /// <summary>
+    /// The MIME type a data URL declares: the caller's when it names an image type (the image encoding decides the
+    /// label: ReasoningTrack's released client sends PNG files labelled <c>image/jpeg</c>, and reproducing it means
+    /// keeping that label), else the one the bytes' signature gives.
+    /// </summary>
+    public static string ImageMediaType(ReadOnlySpan<byte> data, string? declared) =>
+        declared is not null && declared.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ? declared : ImageHeader.Sniff(data) switch
     {
         ImageFileKind.Jpeg => "image/jpeg",
         ImageFileKind.Png => "image/png",

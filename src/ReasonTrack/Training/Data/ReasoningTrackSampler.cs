@@ -130,7 +130,7 @@ public sealed class ReasoningTrackSampler : IPairSampler
         var prompt = new VlmPrompt(null,
             [PromptPart.FromImage(frame1), PromptPart.FromImage(frame2), PromptPart.FromText(ReasoningTrackPrompts.SftInstruction + "\n" + description)],
             SamplingParameters.ServerDefaults);
-        var response = teacher.Client.GetResponseAsync(PromptSender.ToMessages(prompt, teacher.JpegQuality).Messages, PromptSender.ToOptions(prompt.Sampling)).GetAwaiter().GetResult();
+        var response = teacher.Client.GetResponseAsync(PromptSender.ToMessages(prompt, Media.ImageEncoding.Jpeg(teacher.JpegQuality)).Messages, PromptSender.ToOptions(prompt.Sampling)).GetAwaiter().GetResult();
         return response.Text;
     }
 }

@@ -49,7 +49,10 @@ public class DescriptionRefinerTests
         parts[2].GetProperty("text").GetString().ShouldBe("a white car");
         var images = server.Requests[0].Images();
         images.Count.ShouldBe(2);
-        images.ShouldAllBe(i => i.DeclaredMime == "image/jpeg" && i.Header!.Value.Width == w && i.Header!.Value.Height == h);
+        // These frames are decoded pixels with no file behind them: the released file bytes fall back to lossless PNG,
+        // labelled as such, and the log says why.
+        images.ShouldAllBe(i => i.DeclaredMime == "image/png" && i.Header!.Value.Kind == ImageFileKind.Png && i.Header!.Value.Width == w && i.Header!.Value.Height == h);
+        log.Records[0].ImageEncodings.ShouldBe(["png (fallback: no source file)", "png (fallback: no source file)"]);
         // The released strategy refines the initial text every time.
         server.Requests[2].Root.GetProperty("messages")[1].GetProperty("content")[2].GetProperty("text").GetString().ShouldBe("a white car");
 
@@ -113,6 +116,9 @@ public class DescriptionRefinerTests
         images.Count.ShouldBe(2);
         images[0].Bytes.Length.ShouldNotBe(images[1].Bytes.Length); // two different frames, in order
         images.ShouldAllBe(i => i.DeclaredMime == "image/jpeg" && i.Header!.Value.Width == frames[0].Width && i.Header!.Value.Height == frames[0].Height);
+        // Released (Evaluation/i2d.py): the files' own bytes, not a re-encoding.
+        images[0].Bytes.ShouldBe(File.ReadAllBytes(paths[0]));
+        images[1].Bytes.ShouldBe(File.ReadAllBytes(paths[1]));
         request.Root.GetProperty("messages")[1].GetProperty("content")[2].GetProperty("text").GetString().ShouldBe("the wooden ship on the river");
         session.Descriptions[2].ShouldBe(realAnswer);
         session.Descriptions[4].ShouldBe(description); // README example: d = no, the initial text is back

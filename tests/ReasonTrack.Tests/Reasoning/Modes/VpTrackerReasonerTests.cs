@@ -36,10 +36,14 @@ public class VpTrackerReasonerTests
         server.Requests.Count.ShouldBe(3);
         var first = server.Requests[0];
         first.Root.GetProperty("messages").GetArrayLength().ShouldBe(1);
+        // Interleaved as the fork's template places the images (issue 11 item 2): text, template, text, search, text.
         var parts = ModeFixtures.UserParts(first);
-        parts.Select(p => p.Type).ShouldBe(["image_url", "image_url", "text"]);
-        parts[2].Text!.ShouldStartWith("You are a visual object tracker.\nGiven the visual information of the target object, including an initial visual template <template><image></template>, \nand the language description of the target object, including an initial language description <ref>a white car</ref>.\n\nThen, detect");
-        parts[2].Text!.ShouldEndWith("If you cannot find it, then search for the target outside the rectangular bounding box.");
+        parts.Select(p => p.Type).ShouldBe(["text", "image_url", "text", "image_url", "text"]);
+        parts[0].Text.ShouldBe("You are a visual object tracker.\nGiven the visual information of the target object, including an initial visual template <template>");
+        parts[2].Text.ShouldBe("</template>, \nand the language description of the target object, including an initial language description <ref>a white car</ref>.\n\nThen, detect the target object is in search image <search>");
+        parts[4].Text!.ShouldStartWith("</search>.\n    1. determine whether the target is visible in the search image.");
+        parts[4].Text!.ShouldEndWith("If you cannot find it, then search for the target outside the rectangular bounding box.");
+        parts.ShouldAllBe(p => p.Text == null || !p.Text.Contains("<image>"));
         // Template: side ceil(sqrt(107*87)*2) = 193, corner (round(123.5-96.5), round(94.5-96.5)) = (27, -2),
         // clipped to the image: x 27..220, y 0..191 -> 193 x 191. Search: the whole 360x240 frame.
         var images = first.Images();
@@ -52,7 +56,7 @@ public class VpTrackerReasonerTests
 
         // The visual prompt on the image actually sent: red, 3 px, 4x the init box around its centre (123.5, 94.5):
         // 428 x 348, so its right edge is at x = 123.5 + 214 = 337.5 and the other edges fall outside the frame.
-        using var sent = DecodeJpeg(images[1].Bytes);
+        using var sent = ReasonTrack.Tests.Media.PngTestDecoder.Decode(images[1].Bytes);
         // (Car4's frames are grey: drawn on them unconverted, the rectangle would be grey and fail this.)
         bool Red(int x, int y) { var p = sent.Row(y).Slice(x * 3, 3); return p[0] > 150 && p[1] < 90 && p[2] < 90; }
         for (int y = 10; y < 230; y += 10)
@@ -88,22 +92,5 @@ public class VpTrackerReasonerTests
         state.Correction.ShouldBeNull();
         r.Apply(answer, askedFrame: 10, currentFrame: 40, state).ShouldBe(AnswerUse.Applied);
         state.Correction.ShouldBe(new TrackResult(new Box(50, 50, 22, 18), 1, true));
-    }
-
-    private static ImageFrame DecodeJpeg(byte[] bytes)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"rt-sent-{Guid.NewGuid():N}.jpg");
-        File.WriteAllBytes(path, bytes);
-        try
-        {
-            using var source = FfmpegFrameSource.FromImages([path], new FrameSourceOptions { Format = PixelFormat.Rgb24 });
-            foreach (var f in source.ReadFrames(TestContext.Current.CancellationToken))
-                using (f) return f.Clone();
-            throw new InvalidOperationException("no frame decoded");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 }

@@ -43,7 +43,8 @@ public class OpenAiCompatibleChatClientTests
         server.Enqueue(FakeReply.Text("<d>no</d>"));
         using var client = new OpenAiCompatibleChatClient(Options(server));
         byte[] jpeg = VlmTestImages.Jpeg(64, 48), png = VlmTestImages.Png(32, 24);
-        // The PNG is deliberately declared as JPEG (ReasoningTrack labels everything jpeg); the bytes decide.
+        // The PNG is deliberately declared as JPEG: ReasoningTrack's released client labels everything jpeg, and the
+        // image encoding, not the client, decides the label (issue 11 item 4), so the declared label is kept.
         var messages = VlmTestImages.TwoImagesAndText(jpeg, png, "the wooden ship on the river", system: "SYSTEM PROMPT");
 
         await client.GetResponseAsync(messages, cancellationToken: Ct);
@@ -66,8 +67,9 @@ public class OpenAiCompatibleChatClientTests
         images[0].DeclaredMime.ShouldBe("image/jpeg");
         images[0].Header.ShouldBe(new ImageHeader(ImageFileKind.Jpeg, 64, 48));
         images[0].Bytes.ShouldBe(jpeg);
-        images[1].DeclaredMime.ShouldBe("image/png");
+        images[1].DeclaredMime.ShouldBe("image/jpeg");
         images[1].Header.ShouldBe(new ImageHeader(ImageFileKind.Png, 32, 24));
+        images[1].Bytes.ShouldBe(png);
         request.Headers["content-type"].ShouldStartWith("application/json");
     }
 

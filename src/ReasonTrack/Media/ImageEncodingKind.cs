@@ -1,0 +1,14 @@
+namespace ReasonTrack.Media;
+
+/// <summary>How an image is turned into the bytes of a request (see <see cref="ImageEncoding"/>).</summary>
+public enum ImageEncodingKind
+{
+    /// <summary>The frame file's own bytes, unchanged (ReasoningTrack's released client, <c>Evaluation/i2d.py</c>).</summary>
+    FileBytes,
+
+    /// <summary>Our baseline JPEG encoder (<see cref="JpegEncoder"/>) at a quality and chroma subsampling.</summary>
+    Jpeg,
+
+    /// <summary>Lossless PNG (<see cref="PngEncoder"/>): the model gets exactly the pixels.</summary>
+    Png,
+}
