@@ -44,12 +44,13 @@ public sealed class VpTrackerSampler : IPairSampler
         ArgumentNullException.ThrowIfNull(images);
         if (video.Description is null)
             return new VideoPart { Video = video.Name, Order = video.Order, Skipped = ["video: no language description (give a fallback description)"] };
-        if (TemplateFrames(video).Count == 0)
+        var templates = TemplateFrames(video);
+        if (templates.Count == 0)
             return new VideoPart { Video = video.Name, Order = video.Order, Skipped = ["video: no frame with a visible box (w > 0 and h > 0) inside the image is followed by another frame"] };
 
         var plans = new List<VpTrackerDraw>(_options.PairsPerVideo);
         for (int p = 0; p < _options.PairsPerVideo; p++)
-            plans.Add(Draw(video, random));
+            plans.Add(Draw(video, templates, random));
 
         string prompt = VpTrackerTrainingPrompt.Text(video.Description, VpTrackerVisualPrompt.ReleasedColor, _options.VisualPrompt);
         var samples = new List<TrainingSample>();
@@ -132,6 +133,11 @@ public sealed class VpTrackerSampler : IPairSampler
         ArgumentNullException.ThrowIfNull(random);
         var templates = TemplateFrames(video);
         if (templates.Count == 0) throw new ReasonTrackException($"{video.Name} has no visible frame followed by another frame");
+        return Draw(video, templates, random);
+    }
+
+    private VpTrackerDraw Draw(TrainingVideo video, List<int> templates, DeterministicRandom random)
+    {
         int t = templates[random.NextInt(templates.Count)];
         int s = t + 1 + random.NextInt(video.FrameCount - 1 - t);
         int scale = random.NextInclusive(_options.MinOutlineScale, _options.MaxOutlineScale);
