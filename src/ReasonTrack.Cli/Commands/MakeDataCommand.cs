@@ -73,7 +73,7 @@ internal static class MakeDataCommand
         Option<double>? inbbox = null;
         if (recipe == TrainingRecipe.VpTracker)
         {
-            visualPrompt = new Option<bool>("--visual-prompt") { Description = "Rows with the red outline (default true, as --visual_prompt True in data_preparation.sh); --visual-prompt false writes the released rows without it (enable false, no outline sentence in the prompt, two spaces before \"bbox\").", DefaultValueFactory = _ => true };
+            visualPrompt = new Option<bool>("--visual-prompt") { Description = "Rows with the red outline (default true, as visual_prompt True in data_preparation.sh); --visual-prompt false writes the released rows without it (enable false, no outline sentence in the prompt, two spaces before \"bbox\").", DefaultValueFactory = _ => true };
             inbbox = new Option<double>("--inbbox-ratio") { Description = "Probability that the outline contains the target, the rows' inbbox_ratio (released: 0.9 in data_preparation.sh).", DefaultValueFactory = _ => 0.9 };
             cmd.Options.Add(visualPrompt);
             cmd.Options.Add(inbbox);
