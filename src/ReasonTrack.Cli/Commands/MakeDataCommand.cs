@@ -24,7 +24,12 @@ internal static class MakeDataCommand
         cmd.Subcommands.Add(Recipe(TrainingRecipe.R1Track,
             "R1-Track GRPO pairs: two frames with a visible target, each cropped with factor ~ U(2,8) and centre shift ~ U(-0.2,0.2) x crop, zero padded, resized; answer [x1,y1,x2,y2] in the search crop."));
         cmd.Subcommands.Add(Recipe(TrainingRecipe.VpTracker,
-            "VPTracker pairs: factor-2 template crop of a visible frame; a later frame (target may be absent) with a red outline of scale randint(2,8), target inside 90% of the time; JSON answer {visible, bbox}."));
+            "VPTracker rows as released (dataset/sampling_dataset.py, data_preparation.sh): a template frame with a visible box (w > 0, h > 0) and any later frame; " +
+            "default --format swift-vptracker = its ms-swift fork's rows: messages (the training prompt, not the inference one), images = the original frame paths, " +
+            "visual_prompt {phase, enable, scale = randint(2,8), color red, width 3, inbbox_ratio 0.9, template_bbox, template_scale 2.0, search_bbox}; the fork crops the template and draws the outline at load time (ms-swift/swift/llm/template/base.py _draw_bbox). " +
+            "Answer ```json {\"visible\", \"bbox\": [x1, y1, x2, y2]}``` with x, y, w, h truncated to int, x1, y1 >= 0, x2 = x + w unclamped. " +
+            "--format swift (stock ms-swift) and the others get pre-made images: the fork's template crop and outline drawn by us. " +
+            "Released draw count: 1M draws, TNL2K:TNLLT = 7:3 (data_preparation.sh); ours draws --pairs-per-video per video (e.g. about 540 per TNL2K train video and 2000 per TNLLT train video for that mix)."));
         cmd.Subcommands.Add(Recipe(TrainingRecipe.ReasoningTrack,
             "ReasoningTrack GRPO rows: two whole frames --interval apart with the description; columns problem, bbox1, pic1, pic2, answer (frame-2 box x,y,w,h)."));
         cmd.Subcommands.Add(Merge());
@@ -41,7 +46,7 @@ internal static class MakeDataCommand
         var root = new Option<string>("--root", "-a") { Description = "The dataset's folder.", Required = true };
         var outDir = new Option<string>("--out", "-o") { Description = "The data set folder (created; a rerun with the same settings resumes).", Required = true };
         var format = CliOptions.Choice("--format", TrainingSetWriters.All.Select(w => w.Key).ToArray(),
-            "Output layout: " + string.Join("; ", TrainingSetWriters.All.Select(w => $"{w.Key} = {w.Description}")) + ".", "easyr1");
+            "Output layout: " + string.Join("; ", TrainingSetWriters.All.Select(w => $"{w.Key} = {w.Description}")) + ".", TrainingRecipes.DefaultFormat(recipe));
         var pairs = new Option<int>("--pairs-per-video", "-n") { Description = "Pairs drawn per video (fewer when a video has too few usable frames).", DefaultValueFactory = _ => 1 };
         var seed = new Option<long>("--seed") { Description = "Seed of every draw; the same seed gives the same bytes (each video has its own stream from the seed and its name).", DefaultValueFactory = _ => 0 };
         var shard = new Option<string?>("--shard") { Description = "i/N: process only videos at listing positions p with p mod N == i (0-based); merge the N folders with 'make-data merge'." };
@@ -64,6 +69,15 @@ internal static class MakeDataCommand
             cmd.Options.Add(prompt);
         }
         else cmd.Options.Add(fallback);
+        Option<bool>? visualPrompt = null;
+        Option<double>? inbbox = null;
+        if (recipe == TrainingRecipe.VpTracker)
+        {
+            visualPrompt = new Option<bool>("--visual-prompt") { Description = "Rows with the red outline (default true, as visual_prompt True in data_preparation.sh); --visual-prompt false writes the released rows without it (enable false, no outline sentence in the prompt, two spaces before \"bbox\").", DefaultValueFactory = _ => true };
+            inbbox = new Option<double>("--inbbox-ratio") { Description = "Probability that the outline contains the target, the rows' inbbox_ratio (released: 0.9 in data_preparation.sh).", DefaultValueFactory = _ => 0.9 };
+            cmd.Options.Add(visualPrompt);
+            cmd.Options.Add(inbbox);
+        }
         Option<ReasoningTrackRows>? rows = null;
         Option<string?>? teacherUrl = null, teacherModel = null;
         Option<string>? teacherKey = null;
@@ -88,8 +102,8 @@ internal static class MakeDataCommand
                 $"reasontrack make-data {key} -d lasot -a /data/LaSOT -o data/r1-part0 --shard 0/2 --format llamafactory-sharegpt",
                 $"reasontrack make-data merge -o data/r1track data/r1-part0 data/r1-part1"],
             TrainingRecipe.VpTracker => [
-                $"reasontrack make-data {key} -d lasot -a /data/LaSOT -o data/vptracker --split train",
-                $"reasontrack make-data {key} -d got10k -a /data/GOT-10k -o data/vptracker --fallback-description \"the target\" --image-format png"],
+                $"reasontrack make-data {key} -d tnl2k -a /data/TNL2K -o data/vptracker-tnl2k --split train -n 540",
+                $"reasontrack make-data {key} -d lasot -a /data/LaSOT -o data/vptracker-stock --split train --format swift --image-format png"],
             _ => [
                 $"reasontrack make-data {key} -d tnl2k -a /data/TNL2K -o data/rt-grpo -u 50",
                 $"reasontrack make-data {key} -d tnl2k -a /data/TNL2K -o data/rt-sft --rows sft --vlm-url http://127.0.0.1:8000/v1 --model Qwen2.5-VL-72B-Instruct"],
@@ -109,6 +123,8 @@ internal static class MakeDataCommand
                 Teacher = teacherModel is null || rows is null || parse.GetValue(rows) != ReasoningTrackRows.Sft ? null : parse.GetValue(teacherModel),
                 FallbackDescription = recipe == TrainingRecipe.R1Track ? null : parse.GetValue(fallback),
                 ImageFormat = parse.GetValue(imageFormat),
+                VisualPrompt = visualPrompt is null || parse.GetValue(visualPrompt),
+                InsideProbability = inbbox is null ? 0.9 : parse.GetValue(inbbox),
                 Format = TrainingSetWriters.Get(parse.GetValue(format)!).Key,
             };
             var teacher = options.Rows == ReasoningTrackRows.Sft ? Teacher(teacherUrl is null ? null : parse.GetValue(teacherUrl), options.Teacher, parse.GetValue(teacherKey!)!) : null;

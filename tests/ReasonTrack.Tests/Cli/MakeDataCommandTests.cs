@@ -20,6 +20,41 @@ public class MakeDataCommandTests
         CliRunner.Run("make-data", "vptracker", "--help").Stdout.ShouldContain("--fallback-description");
     }
 
+    [Fact]
+    public void Vptracker_help_names_the_released_file_and_defaults_to_the_fork_layout()
+    {
+        string help = CliRunner.Run("make-data", "vptracker", "--help").Stdout;
+        help.ShouldContain("dataset/sampling_dataset.py");
+        help.ShouldContain("data_preparation.sh");
+        help.ShouldContain("[default: swift-vptracker]");
+        help.ShouldContain("--visual-prompt");
+        CliRunner.Run("make-data", "r1track", "--help").Stdout.ShouldContain("[default: easyr1]");
+    }
+
+    [Fact]
+    public void Vptracker_rows_by_default_name_the_original_frames_and_carry_the_visual_prompt()
+    {
+        string root = Path.GetFullPath(SharedData.Require("data/sequences"));
+        using var tmp = new TempTree();
+        foreach (var (folder, enable) in new[] { ("on", true), ("off", false) })
+        {
+            string[] args = ["make-data", "vptracker", "--dataset", "otb", "--root", root, "--limit", "2", "-n", "3", "--fallback-description", "the target", "--out", tmp[folder]];
+            var o = CliRunner.Run(enable ? args : [.. args, "--visual-prompt", "false"]);
+            o.ExitCode.ShouldBe(0, o.Stderr);
+            var lines = File.ReadAllLines(Path.Combine(tmp[folder], "train.jsonl"));
+            lines.Length.ShouldBe(6);
+            foreach (string line in lines)
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(line);
+                var images = doc.RootElement.GetProperty("images").EnumerateArray().Select(e => e.GetString()!).ToList();
+                images.Count.ShouldBe(2);
+                images.ShouldAllBe(p => p.StartsWith(root, StringComparison.Ordinal) && File.Exists(p));
+                doc.RootElement.GetProperty("visual_prompt").GetProperty("enable").GetBoolean().ShouldBe(enable);
+            }
+            Directory.Exists(Path.Combine(tmp[folder], "images")).ShouldBeFalse();
+        }
+    }
+
     [Theory]
     [InlineData("--format", "csv", "format")]
     [InlineData("--shard", "2/2", "--shard")]

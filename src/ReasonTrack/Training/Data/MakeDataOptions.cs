@@ -28,13 +28,22 @@ public sealed record MakeDataOptions
 
     public R1TrackPromptVariant Prompt { get; init; } = R1TrackPromptVariant.Current;
 
-    /// <summary>VPTracker: integer outline scales drawn with randint(min, max), both included.</summary>
+    /// <summary>VPTracker: integer outline scales drawn with randint(min, max), both included (released: randint(2, 8), <c>dataset/sampling_dataset.py</c> ~40).</summary>
     public int MinOutlineScale { get; init; } = 2;
 
     public int MaxOutlineScale { get; init; } = 8;
 
-    /// <summary>VPTracker: probability that the target is inside the outline.</summary>
+    /// <summary>
+    /// VPTracker: probability that the target is inside the outline, the row's <c>inbbox_ratio</c> (released: 0.9 in
+    /// <c>data_preparation.sh</c>; the script's own default is 0.95).
+    /// </summary>
     public double InsideProbability { get; init; } = 0.9;
+
+    /// <summary>
+    /// VPTracker: rows with the red outline (<c>--visual_prompt True</c> in <c>data_preparation.sh</c>, the released
+    /// models); false writes the released rows without it (other prompt ending, <c>enable: false</c>).
+    /// </summary>
+    public bool VisualPrompt { get; init; } = true;
 
     /// <summary>ReasoningTrack: frames between the two frames of a pair (u).</summary>
     public int Interval { get; init; } = 50;
@@ -69,6 +78,8 @@ public sealed record MakeDataOptions
         if (!(InsideProbability >= 0 && InsideProbability <= 1)) throw new InvalidSettingException("inside-probability", $"inside probability must be in [0, 1], got {InsideProbability}");
         if (Interval < 1) throw new InvalidSettingException("interval", $"interval must be at least 1 frame, got {Interval}");
         var writer = Formats.TrainingSetWriters.Get(Format);
+        if (writer.Key == Formats.SwiftVpTrackerWriter.FormatKey && Recipe != TrainingRecipe.VpTracker)
+            throw new InvalidSettingException("format", $"format '{writer.Key}' is the layout of VPTracker's ms-swift fork (rows with visual_prompt); {TrainingRecipes.Key(Recipe)} rows have none: use --format swift for stock ms-swift");
         // A think-prompt row's answer is GRPO ground truth (the bare box the think reward compares with the reply's
         // <answer>); as an SFT target it would teach a model to skip the <think>/<answer> tags its prompt demands.
         if (Recipe == TrainingRecipe.R1Track && Prompt == R1TrackPromptVariant.Think && writer.Key != "easyr1")

@@ -14,6 +14,13 @@ public static class TrainingRecipes
         _ => throw new ArgumentOutOfRangeException(nameof(recipe), recipe, null),
     };
 
+    /// <summary>
+    /// The layout a recipe writes unless told otherwise: the released trainer's own (VPTracker: its ms-swift fork,
+    /// <see cref="Formats.SwiftVpTrackerWriter"/>; the others: EasyR1).
+    /// </summary>
+    public static string DefaultFormat(TrainingRecipe recipe) =>
+        recipe == TrainingRecipe.VpTracker ? Formats.SwiftVpTrackerWriter.FormatKey : "easyr1";
+
     /// <exception cref="ArgumentException">Unknown name (the message lists the valid ones).</exception>
     public static TrainingRecipe Parse(string key)
     {

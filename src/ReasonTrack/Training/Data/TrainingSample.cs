@@ -11,7 +11,10 @@ public sealed record TrainingSample
     /// <summary>Stable identifier <c>&lt;video&gt;/&lt;pair&gt;</c>, unique in a data set.</summary>
     public required string Id { get; init; }
 
-    /// <summary>Image files relative to the data set folder, in the order of the placeholders in <see cref="Prompt"/>.</summary>
+    /// <summary>
+    /// Image files in the order of the placeholders in <see cref="Prompt"/>: relative to the data set folder, except in
+    /// rows for VPTracker's ms-swift fork (<see cref="Formats.SwiftVpTrackerWriter"/>), which name the original frame files (absolute).
+    /// </summary>
     public required IReadOnlyList<string> Images { get; init; }
 
     /// <summary>The system turn, when the format has one and the recipe uses it.</summary>
@@ -28,6 +31,9 @@ public sealed record TrainingSample
 
     /// <summary>The expected reply (EasyR1's <c>answer</c>, the ground truth its reward reads).</summary>
     public required string Answer { get; init; }
+
+    /// <summary>VPTracker rows: the <c>visual_prompt</c> object its ms-swift fork reads at load time (null elsewhere).</summary>
+    public VpTrackerVisualPrompt? VisualPrompt { get; init; }
 
     /// <summary>Further columns, in output order (written by the formats that carry extra columns).</summary>
     public IReadOnlyList<ExtraColumn> Extra { get; init; } = [];

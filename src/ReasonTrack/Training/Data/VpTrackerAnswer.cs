@@ -1,33 +1,21 @@
 using System.Globalization;
-using ReasonTrack.Geometry;
 
 namespace ReasonTrack.Training.Data;
 
 /// <summary>
-/// The VPTracker training target: the JSON block the inference prompt asks for, laid out like the prompt's own
-/// example (<c>```json</c>, two-space indent, <c>"visible": "yes", </c> then <c>"bbox":[...]</c>), so the fine-tuned
-/// model copies the layout the parser reads. The box is the ground truth clipped to the image (the parser rejects
-/// values beyond the image) with each corner rounded to a whole pixel (half to even); an invisible target is written
-/// <c>"visible": "no"</c> with <c>[0, 0, 0, 0]</c>. Rounding and the absent box are our assumptions: the seed facts
-/// do not state them.
+/// The VPTracker training target exactly as the released builder writes it (<c>dataset/sampling_dataset.py</c>
+/// ~59 and ~92): <c>```json</c>, <c>"visible": "yes"</c> or <c>"no"</c>, then the box as Python prints a list
+/// (<c>[x1, y1, x2, y2]</c>), with <b>one</b> space before <c>"bbox"</c> in rows with the visual prompt and two in rows
+/// without. The box follows <see cref="VpTrackerBox"/> (also for an invisible target: its own box, not zeros).
 /// </summary>
 public static class VpTrackerAnswer
 {
-    /// <summary>The box as written: clipped to the image, corners rounded half to even.</summary>
-    public static int[] Corners(Box box, ImageSize image)
+    /// <summary>The reply text.</summary>
+    /// <param name="visualPrompt">The row has the red outline (<c>--visual_prompt True</c>, the released default of <c>data_preparation.sh</c>).</param>
+    public static string Format(VpTrackerBox box, bool visualPrompt = true)
     {
-        double x1 = Math.Clamp(box.X, 0, image.Width), y1 = Math.Clamp(box.Y, 0, image.Height);
-        double x2 = Math.Clamp(box.Right, 0, image.Width), y2 = Math.Clamp(box.Bottom, 0, image.Height);
-        return [R(x1), R(y1), R(x2), R(y2)];
-
-        static int R(double v) => (int)Math.Round(v, MidpointRounding.ToEven);
-    }
-
-    /// <summary>The reply text; <paramref name="box"/> is ignored when the target is not visible.</summary>
-    public static string Format(bool visible, Box box, ImageSize image)
-    {
-        int[] c = visible ? Corners(box, image) : [0, 0, 0, 0];
+        string indent = visualPrompt ? " " : "  ";
         return string.Create(CultureInfo.InvariantCulture,
-            $"```json\n{{\n  \"visible\": \"{(visible ? "yes" : "no")}\", \n  \"bbox\":[{c[0]}, {c[1]}, {c[2]}, {c[3]}]\n}}\n```");
+            $"```json\n{{\n  \"visible\": \"{(box.Visible ? "yes" : "no")}\",\n{indent}\"bbox\": [{box.X1}, {box.Y1}, {box.X2}, {box.Y2}]\n}}\n```");
     }
 }

@@ -1,9 +1,8 @@
-using ReasonTrack.Geometry;
-
 namespace ReasonTrack.Training.Data;
 
 /// <summary>
-/// What the VPTracker sampler drew for one pair: template and search frames, the outline scale, whether the outline
-/// was meant to contain the target, the reference box it was placed around, and the outline rectangle itself.
+/// What the VPTracker sampler drew for one pair: template and search frames, their boxes as the row writes them, the
+/// outline scale, and the outline the fork would draw (<see cref="VisualPromptPlacement.Released"/>; drawn by us only
+/// in the stock ms-swift layout, which has no loader to draw it).
 /// </summary>
-public sealed record VpTrackerDraw(int Template, int Search, int Scale, bool Inside, Box Reference, Box Outline);
+public sealed record VpTrackerDraw(int Template, int Search, VpTrackerBox TemplateBox, VpTrackerBox SearchBox, int Scale, VisualPromptPlacement.Outline Outline);

@@ -108,6 +108,8 @@ public class TrainingSetWriterTests
         var writer = TrainingSetWriters.Get(key);
         // Tags may sit in the instruction or the prompt; both count. One tag short, and one tag too many.
         TrainingSample[] ok = [Rows[0], Rows[1] with { Instruction = "<image>do it", Prompt = "<image>text" }];
+        if (key == "swift-vptracker") // the fork's layout needs VPTracker rows
+            ok = [.. ok.Select(r => r with { VisualPrompt = new VpTrackerVisualPrompt { Scale = 2, TemplateBbox = [0, 0, 1, 1], SearchBbox = [0, 0, 1, 1] } })];
         writer.Write(tmp["ok"], ok, "set").ShouldNotBeEmpty();
         var short_ = Rows[0] with { Id = "v/short", Prompt = "<image>where is it?" };
         var extra = Rows[1] with { Id = "v/extra", Instruction = "<image>do it" };

@@ -6,10 +6,14 @@ using ReasonTrack.Training.Data;
 
 namespace ReasonTrack.Tests.Training.Data;
 
-/// <summary>The outline placements keep their promise for any box, image and scale: inside contains, outside avoids.</summary>
+/// <summary>
+/// The fork's outline placement (<c>_draw_bbox</c>, add_noise) for any box, image and scale: the inside branch always
+/// contains a box that lies in the image; the outside branch leaves the box on or past an outline edge on both axes
+/// whenever the image leaves room for it; corners are clamped to the image; PIL's rectangle pixels.
+/// </summary>
 public class VisualPromptPlacementTests
 {
-    public sealed record Case(ImageSize Image, Box Box, int Scale, ulong Seed);
+    public sealed record Case(ImageSize Image, VpTrackerBox Box, int Scale, ulong Seed);
 
     private static readonly Arbitrary<Case> Cases =
         (from iw in Gen.Choose(64, 1920)
@@ -20,50 +24,58 @@ public class VisualPromptPlacementTests
          from y in Gen.Choose(0, ih - h)
          from s in Gen.Choose(2, 8)
          from seed in Gen.Choose(0, int.MaxValue)
-         select new Case(new ImageSize(iw, ih), new Box(x, y, w, h), s, (ulong)seed)).ToArbitrary();
+         select new Case(new ImageSize(iw, ih), new VpTrackerBox(x, y, x + w, y + h, true), s, (ulong)seed)).ToArbitrary();
 
     [Fact]
-    public void Inside_outlines_contain_the_box_and_have_the_scaled_size() =>
+    public void Inside_outlines_contain_the_box_and_stay_in_the_image() =>
         Prop.ForAll(Cases, c =>
         {
-            var o = VisualPromptPlacement.Place(c.Box, c.Image, c.Scale, inside: true, new DeterministicRandom(c.Seed));
+            var o = VisualPromptPlacement.Released(c.Box, c.Image, c.Scale, inbboxRatio: 1, new DeterministicRandom(c.Seed));
+            o.InsideBranch.ShouldBeTrue();
             VisualPromptPlacement.Contains(o, c.Box).ShouldBeTrue(c.ToString());
-            o.W.ShouldBe(c.Box.W * c.Scale, 1e-9);
-            o.H.ShouldBe(c.Box.H * c.Scale, 1e-9);
+            (o.X1 >= 0 && o.Y1 >= 0 && o.X2 <= c.Image.Width && o.Y2 <= c.Image.Height).ShouldBeTrue(c.ToString());
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
 
     [Fact]
-    public void Outside_outlines_never_overlap_the_box_even_when_it_is_too_large_to_avoid() =>
+    public void Outside_outlines_leave_the_box_on_or_past_an_edge_on_both_axes_when_the_image_has_room() =>
         Prop.ForAll(Cases, c =>
         {
-            var o = VisualPromptPlacement.Place(c.Box, c.Image, c.Scale, inside: false, new DeterministicRandom(c.Seed));
-            VisualPromptPlacement.Overlaps(o, c.Box).ShouldBeFalse(c.ToString());
-            o.W.ShouldBe(c.Box.W * c.Scale, 1e-9);
+            var o = VisualPromptPlacement.Released(c.Box, c.Image, c.Scale, inbboxRatio: 0, new DeterministicRandom(c.Seed));
+            o.InsideBranch.ShouldBeFalse();
+            double w = c.Box.X2 - c.Box.X1, h = c.Box.Y2 - c.Box.Y1;
+            // U(min, max) is an interval of offsets >= min only when max = W - s*w - min >= min.
+            bool roomX = c.Image.Width - c.Scale * w - (c.Scale * w - w) >= (c.Scale * w - w) / 2;
+            bool roomY = c.Image.Height - c.Scale * h - (c.Scale * h - h) >= (c.Scale * h - h) / 2;
+            if (o.Fallback || !roomX || !roomY) return;
+            (c.Box.X1 <= o.X1 || c.Box.X2 >= o.X2).ShouldBeTrue(c.ToString());
+            (c.Box.Y1 <= o.Y1 || c.Box.Y2 >= o.Y2).ShouldBeTrue(c.ToString());
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
 
     [Fact]
-    public void A_box_filling_the_image_gets_the_outline_beside_it_on_the_side_with_most_room()
+    public void Corners_are_clamped_to_the_image()
     {
-        // 100x100 box at x = 60 in a 200x120 image: 60 px of room on the left, 40 on the right, 10 above and below.
-        var box = new Box(60, 10, 100, 100);
-        var o = VisualPromptPlacement.Place(box, new ImageSize(200, 120), 4, inside: false, new DeterministicRandom(1));
-        o.ShouldBe(new Box(60 - 400, 60 - 200, 400, 400));
+        // The whole 400x300 frame at scale 2: whatever the noise (dx in [-200, 200]), x1 = int(cx + dx - 400) <= 0 and
+        // x2 >= 400 (likewise y), so the clamp gives the image border on every side.
+        for (ulong seed = 0; seed < 20; seed++)
+        {
+            var o = VisualPromptPlacement.Released(new VpTrackerBox(0, 0, 400, 300, true), new ImageSize(400, 300), 2, 1, new DeterministicRandom(seed));
+            o.ShouldBe(new VisualPromptPlacement.Outline(0, 0, 400, 300, InsideBranch: true, Fallback: false));
+        }
     }
 
     [Fact]
-    public void The_drawn_outline_is_red_where_the_placement_says()
+    public void Pil_rectangle_draws_inclusive_corners_inward_and_clips_at_the_image_border()
     {
-        // The sampler draws with Drawing.DrawVisualPrompt around a box of the reference size centred on the outline.
-        var box = new Box(70, 50, 20, 10);
-        var o = VisualPromptPlacement.Place(box, new ImageSize(200, 160), 3, inside: true, new DeterministicRandom(5));
-        using var img = new ImageFrame(200, 160, PixelFormat.Rgb24);
-        var (cx, cy) = o.Center;
-        var drawn = Drawing.DrawVisualPrompt(img, Box.FromCenter(cx, cy, box.W, box.H), 3, 3);
-        drawn.X.ShouldBe(o.X, 1e-9);
-        drawn.Y.ShouldBe(o.Y, 1e-9);
-        drawn.W.ShouldBe(o.W, 1e-9);
-        int left = (int)Math.Round(o.X, MidpointRounding.AwayFromZero), top = (int)Math.Round(o.Y, MidpointRounding.AwayFromZero);
-        var px = img.Row(top + 1).Slice(left * 3, 3).ToArray();
-        px.ShouldBe(new byte[] { 255, 0, 0 });
+        // [2, 3, 20, 16] width 3 on 20x16: rows 3..5 and 14..16, columns 2..4 and 18..20 (PIL's columns run from
+        // y0 + 3 to y1 - 3); x = 20 and y = 16 are off the image, so the right and bottom sides show 2 px.
+        using var img = new ImageFrame(20, 16, PixelFormat.Rgb24);
+        PilRectangle.Draw(img, 2, 3, 20, 16, Rgb.Red, 3);
+        for (int y = 0; y < 16; y++)
+            for (int x = 0; x < 20; x++)
+            {
+                bool expected = x >= 2 && y >= 3 && (y <= 5 || y >= 14 || x <= 4 || x >= 18);
+                (img.Row(y)[x * 3] == 255).ShouldBe(expected, $"({x}, {y})");
+            }
+        Should.Throw<ArgumentException>(() => PilRectangle.Draw(img, 5, 0, 4, 3, Rgb.Red, 3));
     }
 }

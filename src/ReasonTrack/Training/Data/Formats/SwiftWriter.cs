@@ -1,9 +1,11 @@
 namespace ReasonTrack.Training.Data.Formats;
 
 /// <summary>
-/// ms-swift (VPTracker's trainer): <c>train.jsonl</c>, one <c>{messages: [{role: system}?, {role: user, content},
+/// Stock ms-swift (<c>swift</c>): <c>train.jsonl</c>, one <c>{messages: [{role: system}?, {role: user, content},
 /// {role: assistant, content}], images}</c> per line; the <c>&lt;image&gt;</c> tags in the user turn take the images in
 /// order. Relative image paths are resolved from the working directory by ms-swift: run it from the data set folder.
+/// For VPTracker these are pre-made images (template crop, search frame with the outline drawn), since stock ms-swift
+/// has no <c>visual_prompt</c> loader; VPTracker's own fork reads <see cref="SwiftVpTrackerWriter"/> rows instead.
 /// </summary>
 public sealed class SwiftWriter : TrainingSetWriter
 {
@@ -11,7 +13,7 @@ public sealed class SwiftWriter : TrainingSetWriter
 
     public override string Key => "swift";
 
-    public override string Description => "ms-swift JSONL (messages, images)";
+    public override string Description => "stock ms-swift JSONL (messages, images; VPTracker images pre-cropped and pre-drawn)";
 
     protected override IReadOnlyList<string> WriteRows(string folder, IReadOnlyList<TrainingSample> rows, string datasetName)
     {
