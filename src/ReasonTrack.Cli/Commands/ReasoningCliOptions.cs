@@ -40,6 +40,7 @@ internal sealed class ReasoningCliOptions
     public Option<string?> Instruction { get; } = new("--instruction") { Description = "An implicit instruction naming the target, e.g. \"the player who will win the race\" (instruction mode; the first box is grounded from it)." };
     public Option<CoordinateConvention?> Coords { get; } = VlmOptions.Coords("Default: from the model name for grounding; r1track qwen2.5, vptracker as-sent.");
     public Option<bool> Think { get; } = new("--think") { Description = "R1-Track think mode (think prefix in the prompt, <think>/<answer> reply)." };
+    public Option<bool> RejectBorderBoxes { get; } = new("--reject-border-boxes") { Description = "R1-Track: keep the previous box when the answer touches the image border: the pre-0.680 behaviour (infer_script/r1track.py before commit 969f246, README AO 0.677). Off by default: the released script applies such boxes." };
     public Option<IReadOnlyList<RefinerTrigger>> Trigger { get; } = CliOptions.EnumList("--trigger", Names.Triggers, "When the refiner asks (comma list): motion (released: every 10 frames, area ratio < 0.95 or top-left moved > W/32 or H/32), interval (every --interval frames), confidence (tracker score < 0.5 x its first score).", RefinerTrigger.Motion);
     public Option<int> Interval { get; }
     public Option<DescriptionStrategy> Strategy { get; } = CliOptions.Enum("--strategy", Names.Strategies, "Description strategy: initial (released: refine the initial text), cascaded, dynamic-static, static-dynamic.", DescriptionStrategy.Initial);
@@ -52,7 +53,7 @@ internal sealed class ReasoningCliOptions
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, Trigger, Interval, Strategy, Parsing, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
+        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, RejectBorderBoxes, Trigger, Interval, Strategy, Parsing, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
             command.Options.Add(o);
     }
 
@@ -61,7 +62,7 @@ internal sealed class ReasoningCliOptions
     {
         if (parse.GetValue(Reasoner) is not { } kind)
         {
-            foreach (var o in new Option[] { Instruction, Think, GroundInit, AllowVlmFailures })
+            foreach (var o in new Option[] { Instruction, Think, RejectBorderBoxes, GroundInit, AllowVlmFailures })
                 if (parse.GetResult(o) is { Implicit: false }) throw new ReasonTrackException($"{o.Name} only makes sense with --reasoner");
             return null;
         }
@@ -78,6 +79,7 @@ internal sealed class ReasoningCliOptions
             Schedule = parse.GetValue(Schedule),
             Convention = parse.GetValue(Coords),
             Think = parse.GetValue(Think),
+            RejectBorderBoxes = parse.GetValue(RejectBorderBoxes),
             Parsing = parse.GetValue(Parsing),
             Triggers = Triggers(parse.GetValue(Trigger)!, interval),
             Strategy = parse.GetValue(Strategy),

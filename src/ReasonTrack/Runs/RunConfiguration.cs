@@ -60,6 +60,10 @@ public sealed record RunConfiguration
 
     public string? Instruction { get; init; }
 
+    /// <summary>R1-Track only: whether answers touching the image border were refused (the pre-0.680 rule); written
+    /// for every r1track run, so results from before the released default (when the rule was on) are not resumed over.</summary>
+    public bool? RejectBorderBoxes { get; init; }
+
     /// <summary>The first box grounded from the text even where ground truth gives one.</summary>
     public bool? GroundInit { get; init; }
 
@@ -103,6 +107,7 @@ public sealed record RunConfiguration
             JpegQuality = setup?.JpegQuality,
             Text = r?.Text,
             Instruction = setup?.Instruction,
+            RejectBorderBoxes = setup?.Kind == ReasonerKind.R1Track ? setup.RejectBorderBoxes : null,
             GroundInit = r?.GroundInit,
         };
     }

@@ -99,6 +99,7 @@ public sealed class ReasoningCommandTests : IDisposable
     [InlineData("--reasoner r1track", "--model")]
     [InlineData("--reasoner bogus --model m", "--reasoner must be")]
     [InlineData("--think", "only makes sense with --reasoner")]
+    [InlineData("--reject-border-boxes", "only makes sense with --reasoner")]
     [InlineData("--reasoner reasoningtrack --model m --schedule later", "--schedule must be sync or realtime")]
     [InlineData("--reasoner reasoningtrack --model m --text x --trigger sometimes", "--trigger takes")]
     [InlineData("--reasoner instruction --model m", "--instruction")]
