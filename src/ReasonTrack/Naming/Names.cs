@@ -86,6 +86,11 @@ public static class Names
         (R1TrackPromptVariant.Legacy5k, "5k", ["old5k", "legacy5k"]),
         (R1TrackPromptVariant.Think, "think", []));
 
+    /// <summary>R1-Track training-pair sampling.</summary>
+    public static NameTable<R1TrackSampling> R1TrackSamplings { get; } = new("sampling",
+        (R1TrackSampling.UsableFrames, "usable", []),
+        (R1TrackSampling.Released, "released", []));
+
     /// <summary>Image file formats of training sets.</summary>
     public static NameTable<ImageFileFormat> ImageFormats { get; } = new("image-format",
         (ImageFileFormat.Jpeg, "jpg", ["jpeg"]),
