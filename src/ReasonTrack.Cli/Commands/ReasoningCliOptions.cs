@@ -21,7 +21,8 @@ internal sealed class ReasoningCliOptions
     public ReasoningCliOptions(bool hasInit)
     {
         // Only a command with --init may mention it (run takes the first box from the ground truth).
-        string firstBox = hasInit ? " Without --init the first box is grounded from it." : " With --ground-init the first box is grounded from it.";
+        string firstBox = (hasInit ? " Without --init the first box is grounded from it" : " With --ground-init the first box is grounded from it") +
+            " (text initialization, OURS: R1-Track's grounding prompt from infer_script/r1track.py, sent and read as corners correctly; the released one does not work; logged as text-init-ours).";
         Text = new("--text") { Description = "The target's description (default: the dataset's language file)." + firstBox };
         Interval = new("--interval") { Description = "The refiner's fixed interval u in frames (with --trigger interval).", DefaultValueFactory = _ => 100 };
         CliOptions.AtLeast(Interval, 1, " frame");
@@ -31,7 +32,7 @@ internal sealed class ReasoningCliOptions
         CliOptions.AtLeast(VlmRetries, 0, "");
     }
 
-    public Option<ReasonerKind?> Reasoner { get; } = CliOptions.OptionalEnum("--reasoner", Names.Reasoners, "Reason with a vision-language model: reasoningtrack (tracker + description refiner), r1track (the VLM tracks from template/search crops), vptracker (the VLM searches the whole frame every frame), instruction (TrackGPT-style: ground an implicit instruction, rethink when the score drops), hybrid (tracker + vptracker re-localization when lost + refiner).");
+    public Option<ReasonerKind?> Reasoner { get; } = CliOptions.OptionalEnum("--reasoner", Names.Reasoners, "Reason with a vision-language model: reasoningtrack (tracker + description refiner), r1track (the VLM tracks from template/search crops; released infer_script/r1track.py: prompt, 336 px factor-4 crop loop, reply regex/JSON, clamp and map-back), vptracker (the VLM searches the whole frame every frame), instruction (OURS, TrackGPT-like: TrackGPT released no code; our prompt grounds an implicit instruction, rethinks when the score < 0.5 x its first score as the paper describes; logged as instruction-ours), hybrid (tracker + vptracker re-localization when lost + refiner).");
     public Option<string> VlmUrl { get; } = VlmOptions.Url("http://127.0.0.1:8000/v1");
     public Option<string?> Model { get; } = VlmOptions.Model("The served model name (also picks the coordinate convention: qwen2.5 -> absolute pixels of the resized image, qwen2-vl/qwen3 -> 0..1000).");
     public Option<string> ApiKeyEnv { get; } = VlmOptions.ApiKeyEnv();

@@ -128,6 +128,8 @@ public class R1TrackReasonerTests
         (init.Y + init.H).ShouldBe(141 * 240.0 / 252, 1e-9);
         log.Records[0].Trigger.ShouldBe("init");
         log.Records[0].Status.ShouldBe("ok");
+        // The text initialization is ours (R1-Track's released one does not work); the tracking calls are released r1track.
+        log.Records.Select(r => r.Mode).ShouldBe(["text-init-ours", "r1track"]);
         // The template box in the next prompt comes from the grounded box, not from any ground truth.
         server.Requests.Count.ShouldBe(2);
         string expected = string.Create(CultureInfo.InvariantCulture, $"{ExpectedTemplateText(init)}");
