@@ -24,10 +24,11 @@ public class R1TrackReasonerTests
     private const double Side = 386;
     private const double CropX1 = -70, CropY1 = -98;
 
-    private static ReasoningSession Session(OpenAiCompatibleChatClient client, ReasoningLog log, bool think = false, ITargetGrounder? grounder = null, bool rejectBorderBoxes = false) => new()
+    // rejectBorderBoxes null: the options' default, so the test sees what a user gets without asking.
+    private static ReasoningSession Session(OpenAiCompatibleChatClient client, ReasoningLog log, bool think = false, ITargetGrounder? grounder = null, bool? rejectBorderBoxes = null) => new()
     {
         Tracker = TrackerRegistry.Create("identity"),
-        Reasoners = [new R1TrackReasoner(client, new R1TrackOptions { Think = think, RejectBorderBoxes = rejectBorderBoxes })],
+        Reasoners = [new R1TrackReasoner(client, rejectBorderBoxes is { } reject ? new R1TrackOptions { Think = think, RejectBorderBoxes = reject } : new R1TrackOptions { Think = think })],
         Schedule = ScheduleMode.Sync,
         Log = log,
         Grounder = grounder,
@@ -217,7 +218,7 @@ public class R1TrackReasonerTests
         using var client = ModeFixtures.Client(server, "r1track-3b");
         using var log = new ReasoningLog(null);
 
-        var outcome = Session(client, log, rejectBorderBoxes: rejectBorderBoxes).Run(new InMemoryFrameSource("Car4", frames), gt[0], null, cancellation: ct);
+        var outcome = Session(client, log, rejectBorderBoxes: rejectBorderBoxes ? true : null).Run(new InMemoryFrameSource("Car4", frames), gt[0], null, cancellation: ct);
 
         var b = outcome.Boxes[1];
         if (!rejectBorderBoxes)
