@@ -22,7 +22,8 @@ internal static class MakeDataCommand
             "Build training data (R1-Track, VPTracker, ReasoningTrack recipes) from a dataset: deterministic for a seed, resumable, shardable.\n" +
             "Output folder: make-data.json (settings), shard.json (the selection and whether it finished), parts/ (one file per finished video), images/, train.jsonl or train.json, dataset_info.json (LLaMA-Factory), summary.json.");
         cmd.Subcommands.Add(Recipe(TrainingRecipe.R1Track,
-            "R1-Track GRPO pairs: two frames with a visible target, each cropped with factor ~ U(2,8) and centre shift ~ U(-0.2,0.2) x crop, zero padded, resized; answer [x1,y1,x2,y2] in the search crop."));
+            "R1-Track GRPO pairs (released recipe: generation_data/sampling_data.py): two frames, each cropped with factor ~ U(2,8) and centre shift ~ U(-0.2,0.2) x crop, zero padded, resized; answer [x1,y1,x2,y2] in the search crop, corners cast with int(). " +
+            "Default --sampling usable (ours): two frames with a visible target and a valid box, any --size/-n; --sampling released: the script's draw (see --sampling)."));
         cmd.Subcommands.Add(Recipe(TrainingRecipe.VpTracker,
             "VPTracker rows as released (dataset/sampling_dataset.py, data_preparation.sh): a template frame with a visible box (w > 0, h > 0) and any later frame; " +
             "default --format swift-vptracker = its ms-swift fork's rows: messages (the training prompt, not the inference one), images = the original frame paths, " +
@@ -60,13 +61,21 @@ internal static class MakeDataCommand
 
         Option<string>? size = null;
         Option<R1TrackPromptVariant>? prompt = null;
+        Option<R1TrackSampling>? sampling = null;
         Option<int>? interval = null;
         if (recipe == TrainingRecipe.R1Track)
         {
             size = new Option<string>("--size") { Description = "Crop side in pixels, or a comma list drawn per pair (the 100k set: 112,224,336,448).", DefaultValueFactory = _ => "336" };
             prompt = CliOptions.Enum("--prompt", Names.Prompts, "Prompt variant: current (inference prompt), 5k (older 5k-sample models), think (think prefix + current prompt).", R1TrackPromptVariant.Current);
+            sampling = CliOptions.Enum("--sampling", Names.R1TrackSamplings,
+                "usable (ours, default): two distinct frames with a visible target and a valid box, any --size and --pairs-per-video. " +
+                "released: generation_data/sampling_data.py exactly: random.sample of two frames over all frames (absent targets included), one pair per video, 336 px only; " +
+                "a video whose drawn box has no area is dropped as the script drops it, but listed among the skipped videos (the script is silent). " +
+                "usable is the default because the released script cannot make the published sets (one 336 px pair per video, ~9.3k from GOT-10k, while the 100k set mixes 112/224/336/448 px) " +
+                "and it writes answer boxes for targets marked absent.", R1TrackSampling.UsableFrames);
             cmd.Options.Add(size);
             cmd.Options.Add(prompt);
+            cmd.Options.Add(sampling);
         }
         else cmd.Options.Add(fallback);
         Option<bool>? visualPrompt = null;
@@ -99,6 +108,7 @@ internal static class MakeDataCommand
         {
             TrainingRecipe.R1Track => [
                 $"reasontrack make-data {key} -d got10k -a /data/GOT-10k -o data/r1track --size 112,224,336,448 -n 4",
+                $"reasontrack make-data {key} -d got10k -a /data/GOT-10k -o data/r1track-released --sampling released",
                 $"reasontrack make-data {key} -d lasot -a /data/LaSOT -o data/r1-part0 --shard 0/2 --format llamafactory-sharegpt",
                 $"reasontrack make-data merge -o data/r1track data/r1-part0 data/r1-part1"],
             TrainingRecipe.VpTracker => [
@@ -118,6 +128,7 @@ internal static class MakeDataCommand
                 PairsPerVideo = parse.GetValue(pairs),
                 Sizes = size is null ? [336] : ParseSizes(parse.GetValue(size)!),
                 Prompt = prompt is null ? R1TrackPromptVariant.Current : parse.GetValue(prompt),
+                Sampling = sampling is null ? R1TrackSampling.UsableFrames : parse.GetValue(sampling),
                 Interval = interval is null ? 50 : parse.GetValue(interval),
                 Rows = rows is null ? ReasoningTrackRows.Grpo : parse.GetValue(rows),
                 Teacher = teacherModel is null || rows is null || parse.GetValue(rows) != ReasoningTrackRows.Sft ? null : parse.GetValue(teacherModel),

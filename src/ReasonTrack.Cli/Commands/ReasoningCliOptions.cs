@@ -22,7 +22,8 @@ internal sealed class ReasoningCliOptions
     public ReasoningCliOptions(bool hasInit)
     {
         // Only a command with --init may mention it (run takes the first box from the ground truth).
-        string firstBox = hasInit ? " Without --init the first box is grounded from it." : " With --ground-init the first box is grounded from it.";
+        string firstBox = (hasInit ? " Without --init the first box is grounded from it" : " With --ground-init the first box is grounded from it") +
+            " (text initialization, OURS: R1-Track's grounding prompt from infer_script/r1track.py, sent and read as corners correctly; the released one does not work; logged as text-init-ours).";
         Text = new("--text") { Description = "The target's description (default: the dataset's language file)." + firstBox };
         Interval = new("--interval") { Description = "The refiner's fixed interval u in frames (with --trigger interval).", DefaultValueFactory = _ => 100 };
         CliOptions.AtLeast(Interval, 1, " frame");
@@ -34,7 +35,7 @@ internal sealed class ReasoningCliOptions
         CliOptions.AtLeast(JpegQuality, 1, "");
     }
 
-    public Option<ReasonerKind?> Reasoner { get; } = CliOptions.OptionalEnum("--reasoner", Names.Reasoners, "Reason with a vision-language model: reasoningtrack (tracker + description refiner), r1track (the VLM tracks from template/search crops), vptracker (the VLM searches the whole frame every frame), instruction (TrackGPT-style: ground an implicit instruction, rethink when the score drops), hybrid (tracker + vptracker re-localization when lost + refiner).");
+    public Option<ReasonerKind?> Reasoner { get; } = CliOptions.OptionalEnum("--reasoner", Names.Reasoners, "Reason with a vision-language model: reasoningtrack (tracker + description refiner), r1track (the VLM tracks from template/search crops; released infer_script/r1track.py: prompt, 336 px factor-4 crop loop, reply regex/JSON, clamp and map-back), vptracker (the VLM searches the whole frame every frame), instruction (OURS, TrackGPT-like: TrackGPT released no code; our prompt grounds an implicit instruction, rethinks when the score < 0.5 x its first score as the paper describes; logged as instruction-ours), hybrid (tracker + vptracker re-localization when lost + refiner).");
     public Option<string> VlmUrl { get; } = VlmOptions.Url("http://127.0.0.1:8000/v1");
     public Option<string?> Model { get; } = VlmOptions.Model("The served model name (also picks the coordinate convention: qwen2.5 -> absolute pixels of the resized image, qwen2-vl/qwen3 -> 0..1000).");
     public Option<string> ApiKeyEnv { get; } = VlmOptions.ApiKeyEnv();
@@ -43,6 +44,7 @@ internal sealed class ReasoningCliOptions
     public Option<string?> Instruction { get; } = new("--instruction") { Description = "An implicit instruction naming the target, e.g. \"the player who will win the race\" (instruction mode; the first box is grounded from it)." };
     public Option<CoordinateConvention?> Coords { get; } = VlmOptions.Coords("Default: from the model name for grounding; r1track qwen2.5, vptracker as-sent.");
     public Option<bool> Think { get; } = new("--think") { Description = "R1-Track think mode (think prefix in the prompt, <think>/<answer> reply)." };
+    public Option<bool> RejectBorderBoxes { get; } = new("--reject-border-boxes") { Description = "R1-Track: keep the previous box when the answer touches the image border: the pre-0.680 behaviour (infer_script/r1track.py before commit 969f246, README AO 0.677). Off by default: the released script applies such boxes." };
     public Option<IReadOnlyList<RefinerTrigger>> Trigger { get; } = CliOptions.EnumList("--trigger", Names.Triggers, "When the refiner asks (comma list): motion (released: every 10 frames, area ratio < 0.95 or top-left moved > W/32 or H/32), interval (every --interval frames), confidence (tracker score < 0.5 x its first score).", RefinerTrigger.Motion);
     public Option<int> Interval { get; }
     public Option<DescriptionStrategy> Strategy { get; } = CliOptions.Enum("--strategy", Names.Strategies, "Description strategy: initial (released: refine the initial text), cascaded, dynamic-static, static-dynamic.", DescriptionStrategy.Initial);
@@ -57,7 +59,7 @@ internal sealed class ReasoningCliOptions
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, Trigger, Interval, Strategy, Parsing, ImageEncodingOption, JpegQuality, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
+        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, RejectBorderBoxes, Trigger, Interval, Strategy, Parsing, ImageEncodingOption, JpegQuality, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
             command.Options.Add(o);
     }
 
@@ -66,7 +68,7 @@ internal sealed class ReasoningCliOptions
     {
         if (parse.GetValue(Reasoner) is not { } kind)
         {
-            foreach (var o in new Option[] { Instruction, Think, GroundInit, AllowVlmFailures, ImageEncodingOption, JpegQuality })
+            foreach (var o in new Option[] { Instruction, Think, RejectBorderBoxes, GroundInit, AllowVlmFailures, ImageEncodingOption, JpegQuality })
                 if (parse.GetResult(o) is { Implicit: false }) throw new ReasonTrackException($"{o.Name} only makes sense with --reasoner");
             return null;
         }
@@ -83,6 +85,7 @@ internal sealed class ReasoningCliOptions
             Schedule = parse.GetValue(Schedule),
             Convention = parse.GetValue(Coords),
             Think = parse.GetValue(Think),
+            RejectBorderBoxes = parse.GetValue(RejectBorderBoxes),
             Parsing = parse.GetValue(Parsing),
             Triggers = Triggers(parse.GetValue(Trigger)!, interval),
             Strategy = parse.GetValue(Strategy),

@@ -12,8 +12,9 @@ internal static class ScoreCommand
     public static Command Create()
     {
         var reward = CliOptions.OptionalEnum("--reward", Names.Rewards,
-            "The reward: r1track (no-think: shaped GIoU of the reply, -1 if it is not a JSON list of 4 numbers), " +
-                          "r1track-think (-1 if empty, not a fullmatch of the think/answer format, or under 128 tokens; else r + 0.05*format + 0.1*(448 - L)/64 beyond 448 tokens), " +
+            "The reward: r1track (released EasyR1/verl/utils/reward_score/track_not_think.py: shaped GIoU of the reply read as JSON, a longer list scored on its first 4; -1 if it is not JSON or not 4 numbers), " +
+                          "r1track-think (released reward_score/track.py: -1 if empty, not a fullmatch of the think/answer format, under 128 tokens, or the answer is not JSON; else r + 0.05*format + 0.1*(448 - L)/64 beyond 448 tokens, r = -1 when the JSON is not a box); " +
+                          "both use the released GIoU with signed areas (swapped corners are not reordered), " +
                           "reasoningtrack-format (think, d and answer tags all present), reasoningtrack-strict (ordered tags, d yes/no), " +
                           "reasoningtrack-judge (0.1*format + 0.1*strict + 0*iou + 0.15*judge; needs --vlm-url and --model).");
         var input = new Option<string?>("--input", "-i")

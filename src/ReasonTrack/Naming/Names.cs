@@ -93,6 +93,11 @@ public static class Names
         (ImageEncodingKind.Jpeg, "jpeg", ["jpg"]),
         (ImageEncodingKind.Png, "png", []));
 
+    /// <summary>R1-Track training-pair sampling.</summary>
+    public static NameTable<R1TrackSampling> R1TrackSamplings { get; } = new("sampling",
+        (R1TrackSampling.UsableFrames, "usable", []),
+        (R1TrackSampling.Released, "released", []));
+
     /// <summary>Image file formats of training sets.</summary>
     public static NameTable<ImageFileFormat> ImageFormats { get; } = new("image-format",
         (ImageFileFormat.Jpeg, "jpg", ["jpeg"]),

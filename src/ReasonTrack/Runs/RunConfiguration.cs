@@ -61,6 +61,10 @@ public sealed record RunConfiguration
 
     public string? Instruction { get; init; }
 
+    /// <summary>R1-Track only: whether answers touching the image border were refused (the pre-0.680 rule); written
+    /// for every r1track run, so results from before the released default (when the rule was on) are not resumed over.</summary>
+    public bool? RejectBorderBoxes { get; init; }
+
     /// <summary>The first box grounded from the text even where ground truth gives one.</summary>
     public bool? GroundInit { get; init; }
 
@@ -104,6 +108,7 @@ public sealed record RunConfiguration
             ImageEncoding = setup is null ? null : setup.ImageEncoding?.Name ?? "released",
             Text = r?.Text,
             Instruction = setup?.Instruction,
+            RejectBorderBoxes = setup?.Kind == ReasonerKind.R1Track ? setup.RejectBorderBoxes : null,
             GroundInit = r?.GroundInit,
         };
     }

@@ -14,7 +14,7 @@ public class MakeDataCommandTests
         top.ExitCode.ShouldBe(0);
         foreach (var s in new[] { "r1track", "vptracker", "reasoningtrack", "merge" }) top.Stdout.ShouldContain(s);
         var r1 = CliRunner.Run("make-data", "r1track", "--help");
-        foreach (var o in new[] { "--dataset", "--root", "--out", "--format", "--pairs-per-video", "--size", "--seed", "--shard", "--limit", "--jobs", "--prompt", "--image-format", "easyr1", "llamafactory-alpaca", "llamafactory-sharegpt", "swift" })
+        foreach (var o in new[] { "--dataset", "--root", "--out", "--format", "--pairs-per-video", "--size", "--seed", "--shard", "--limit", "--jobs", "--prompt", "--sampling", "usable", "released", "sampling_data.py", "--image-format", "easyr1", "llamafactory-alpaca", "llamafactory-sharegpt", "swift" })
             r1.Stdout.ShouldContain(o);
         CliRunner.Run("make-data", "reasoningtrack", "--help").Stdout.ShouldContain("--interval");
         CliRunner.Run("make-data", "vptracker", "--help").Stdout.ShouldContain("--fallback-description");
@@ -61,6 +61,7 @@ public class MakeDataCommandTests
     [InlineData("--size", "100,abc", "--size")]
     [InlineData("--pairs-per-video", "0", "pairs per video")]
     [InlineData("--prompt", "long", "--prompt")]
+    [InlineData("--sampling", "all", "--sampling")]
     public void Bad_options_fail_cleanly_with_exit_2(string option, string value, string mentioned)
     {
         using var tmp = new TempTree();
@@ -76,6 +77,8 @@ public class MakeDataCommandTests
         CliRunner.Run("make-data", "merge", "--out", tmp["m"], tmp.Root).ShouldFailCleanly().Stderr.ShouldContain("make-data.json");
         CliRunner.Run("make-data", "r1track", "--dataset", "synthetic", "--root", tmp.Root, "--out", tmp["t"], "--prompt", "think", "--format", "swift")
             .ShouldFailCleanly().Stderr.ShouldContain("--format easyr1");
+        CliRunner.Run("make-data", "r1track", "--dataset", "synthetic", "--root", tmp.Root, "--out", tmp["r"], "--sampling", "released", "--size", "448")
+            .ShouldFailCleanly().Stderr.ShouldContain("336 px crops only");
     }
 
     [Fact]

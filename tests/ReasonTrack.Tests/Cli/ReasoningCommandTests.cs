@@ -78,6 +78,8 @@ public sealed class ReasoningCommandTests : IDisposable
         var log = ReadLog(Path.Combine(_dir, "Football1_reasoning.jsonl"));
         log.Count.ShouldBe(74); // grounding on frame 1, then one call per frame
         log[0].GetProperty("trigger").GetString().ShouldBe("init");
+        log[0].GetProperty("mode").GetString().ShouldBe("text-init-ours");
+        log.Skip(1).ShouldAllBe(r => r.GetProperty("mode").GetString() == "r1track");
         log.Skip(1).ShouldAllBe(r => r.GetProperty("trigger").GetString() == "every-frame" && r.GetProperty("status").GetString() == "ok");
         File.ReadAllLines(Path.Combine(_dir, "Football1_descriptions.txt")).Length.ShouldBe(74);
         // The first box is the grounded one, not the ground truth's: [300,120,330,160] in the pixels of the image sent
@@ -96,9 +98,21 @@ public sealed class ReasoningCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("track")]
+    [InlineData("run")]
+    public void Help_names_the_released_files_and_marks_our_own_designs(string command)
+    {
+        var o = CliRunner.Run(command, "--help");
+        o.ExitCode.ShouldBe(0, o.Stderr);
+        foreach (string s in new[] { "infer_script/r1track.py", "--reject-border-boxes", "pre-0.680", "969f246", "instruction-ours", "text-init-ours", "TrackGPT released no code" })
+            o.Stdout.ShouldContain(s);
+    }
+
+    [Theory]
     [InlineData("--reasoner r1track", "--model")]
     [InlineData("--reasoner bogus --model m", "--reasoner must be")]
     [InlineData("--think", "only makes sense with --reasoner")]
+    [InlineData("--reject-border-boxes", "only makes sense with --reasoner")]
     [InlineData("--reasoner reasoningtrack --model m --schedule later", "--schedule must be sync or realtime")]
     [InlineData("--reasoner reasoningtrack --model m --text x --trigger sometimes", "--trigger takes")]
     [InlineData("--reasoner instruction --model m", "--instruction")]

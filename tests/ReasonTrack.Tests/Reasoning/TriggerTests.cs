@@ -120,8 +120,13 @@ public class TriggerTests
         garbage.Box.ShouldBe(new Box(300, 250, 200, 200));
         garbage.Report.Outcome.ShouldBe(ParseOutcome.Fallback);
 
-        // With the crop at the frame origin, a box at crop (0, 0) maps to x = 0: the released loop refuses it.
-        var border = R1TrackLocator.Locate(R1TrackReply.Parse("[0, 0, 50, 50]", false), lastCrop, new CropMapping(0, 0, 336, 336), image, lastBox);
+        // With the crop at the frame origin, a box at crop (0, 0) maps to x = 0: the released loop (HEAD) applies it ...
+        var applied = R1TrackLocator.Locate(R1TrackReply.Parse("[0, 0, 50, 50]", false), lastCrop, new CropMapping(0, 0, 336, 336), image, lastBox);
+        applied.Box.ShouldBe(new Box(0, 0, 50, 50));
+        applied.Updated.ShouldBeTrue();
+        applied.Report.Has(ParseIssue.TouchesBorder).ShouldBeFalse();
+        // ... and the pre-0.680 rule (before commit 969f246) refuses it.
+        var border = R1TrackLocator.Locate(R1TrackReply.Parse("[0, 0, 50, 50]", false), lastCrop, new CropMapping(0, 0, 336, 336), image, lastBox, rejectBorderBoxes: true);
         border.Box.ShouldBe(lastBox);
         border.LastCropBox.ShouldBe(lastCrop);
         border.Report.Has(ParseIssue.TouchesBorder).ShouldBeTrue();

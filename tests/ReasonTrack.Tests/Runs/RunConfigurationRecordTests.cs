@@ -43,6 +43,18 @@ public sealed class RunConfigurationRecordTests : IDisposable
         RunConfiguration.For(Options(), null).Differences(sync).ShouldContain(d => d.StartsWith("reasoner: (none) -> \"reasoningtrack\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_r1track_border_rule_is_recorded_so_results_made_under_the_other_rule_are_not_resumed_over()
+    {
+        var setup = new ReasoningSetupOptions { Kind = ReasonerKind.R1Track, Model = "R1-Track-3B" };
+        var released = RunConfiguration.For(Options(setup: setup), null);
+        released.RejectBorderBoxes.ShouldBe(false);
+        var pre0680 = RunConfiguration.For(Options(setup: setup with { RejectBorderBoxes = true }), null);
+        released.Differences(pre0680).ShouldBe(["reject_border_boxes: false -> true"]);
+        // Other modes have no border rule to record.
+        RunConfiguration.For(Options(setup: setup with { Kind = ReasonerKind.VpTracker }), null).RejectBorderBoxes.ShouldBeNull();
+    }
+
     [Theory]
     [InlineData(0, 0, false)] // no calls: nothing to judge
     [InlineData(0, 3, true)] // never answered

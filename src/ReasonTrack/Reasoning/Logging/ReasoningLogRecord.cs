@@ -9,7 +9,11 @@ public sealed record ReasoningLogRecord
     /// <summary>1-based frame at which the answer was applied (realtime: later than <see cref="Frame"/>); null if never.</summary>
     public int? AppliedAtFrame { get; init; }
 
-    /// <summary><c>reasoningtrack</c>, <c>r1track</c>, <c>vptracker</c>, <c>instruction</c>, or <c>grounding</c> (text initialization).</summary>
+    /// <summary>
+    /// <c>reasoningtrack</c>, <c>r1track</c>, <c>vptracker</c> (released systems), or a mode of our own design, marked by
+    /// the <c>-ours</c> suffix: <c>instruction-ours</c> (TrackGPT-like; nothing of it was released) and
+    /// <c>text-init-ours</c> (text initialization: R1-Track's released one does not work).
+    /// </summary>
     public required string Mode { get; init; }
 
     /// <summary>What caused the call: <c>interval</c>, <c>motion</c>, <c>confidence</c>, <c>lost</c>, <c>init</c>, <c>every-frame</c>, ...</summary>

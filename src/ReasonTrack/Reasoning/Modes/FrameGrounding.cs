@@ -11,7 +11,8 @@ namespace ReasonTrack.Reasoning.Modes;
 /// Grounding on a whole frame done right: the frame is resized client-side to the size the model will see (Qwen2.5-VL's
 /// smart resize) so its absolute coordinates are exact, the reply is read as xyxy (Qwen's <c>bbox_2d</c>), mapped back
 /// through the coordinate convention to frame pixels and clipped to the frame. A box with no area inside the frame is
-/// no box. Used by text initialization (R1-Track's grounding prompt) and by instruction tracking (TrackGPT-style).
+/// no box. Ours (the released R1-Track text initialization is broken; TrackGPT released none). Used by text
+/// initialization (R1-Track's grounding prompt) and by instruction tracking (TrackGPT-like).
 /// </summary>
 public static class FrameGrounding
 {

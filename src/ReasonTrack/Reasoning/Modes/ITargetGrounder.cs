@@ -8,7 +8,7 @@ namespace ReasonTrack.Reasoning.Modes;
 /// </summary>
 public interface ITargetGrounder
 {
-    /// <summary>The mode named in the log, e.g. <c>r1track</c> (text grounding) or <c>instruction</c>.</summary>
+    /// <summary>The mode named in the log: <c>text-init-ours</c> (text grounding) or <c>instruction-ours</c>.</summary>
     string Mode { get; }
 
     /// <summary>Asks the model; the answer's <see cref="ReasoningAnswer.Box"/> is the target in frame pixels, or null.</summary>

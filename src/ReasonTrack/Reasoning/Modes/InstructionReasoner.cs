@@ -6,9 +6,12 @@ using ReasonTrack.Trackers;
 namespace ReasonTrack.Reasoning.Modes;
 
 /// <summary>
-/// TrackGPT-style instruction tracking: the target is named by an implicit instruction. On the first frame the model
-/// reasons about which object is meant and grounds it (<see cref="GroundAsync"/>, our prompt: TrackGPT's code was never
-/// released); the visual tracker follows it; when the tracker's score falls below <c>factor x</c> its score on the first
+/// TrackGPT-like instruction tracking, OURS throughout: TrackGPT's public repository holds only a README, a licence
+/// and pictures (no prompts, no rethinking code), so the prompt (<see cref="InstructionPrompts"/>), the rethinking
+/// rule's wiring (<see cref="RethinkRule"/>, from the paper's text: 0.5 x the initial score) and the box tracking (the
+/// paper's outputs are masks) are our own design. Logged as mode <see cref="ModeName"/>. The target is named by an
+/// implicit instruction. On the first frame the model reasons about which object is meant and grounds it
+/// (<see cref="GroundAsync"/>); the visual tracker follows it; when the tracker's score falls below <c>factor x</c> its score on the first
 /// tracked frame, the model re-reasons on the current frame ("rethinking") and the tracker restarts on its box.
 /// <para>
 /// The reference score is the tracker's score on frame 2 (the first frame it actually tracks): frame 1 is the
@@ -21,7 +24,10 @@ public sealed class InstructionReasoner(IChatClient client, InstructionOptions o
     private double? _firstScore;
     private int _lastAsked = int.MinValue / 2;
 
-    public string Mode => "instruction";
+    /// <summary>The reasoning log's mode (grounding and rethinking); "-ours" marks a design of ours, not a released one.</summary>
+    public const string ModeName = "instruction-ours";
+
+    public string Mode => ModeName;
 
     public Task<ReasoningAnswer> GroundAsync(ImageFrame frame, ReasoningState state, CancellationToken cancellation) =>
         FrameGrounding.AskAsync(client, frame, f => InstructionPrompts.Build(f, options.Instruction), options.Convention, options.ImageEncoding, cancellation);

@@ -22,8 +22,14 @@ public sealed record R1TrackOptions
     /// <summary>Released: strict JSON (and the think fullmatch); Tolerant also reads fences, stray text and cut-off lists.</summary>
     public ReplyParsing Parsing { get; init; } = ReplyParsing.Released;
 
-    /// <summary>The released script keeps the previous box when the new one touches the image border (on by default).</summary>
-    public bool RejectBorderBoxes { get; init; } = true;
+    /// <summary>
+    /// Keep the previous box when the answer touches the image border (<c>x == 0</c>, <c>y == 0</c>, <c>w == 1</c>,
+    /// <c>h == 1</c>, <c>w == imgW - x</c> or <c>h == imgH - y</c> after clipping). Off by default: the released
+    /// <c>infer_script/r1track.py</c> at HEAD has no such rule. It is the <b>pre-0.680 behaviour</b>: commit 969f246
+    /// removed it and in the same commit changed the README's 336 px GOT-10k row from AO 0.677 / SR0.5 0.764 /
+    /// SR0.75 0.628 to the published 0.680 / 0.766 / 0.637.
+    /// </summary>
+    public bool RejectBorderBoxes { get; init; }
 
     /// <summary>
     /// How the crops are encoded. Released: JPEG at OpenCV's defaults, quality 95, 4:2:0

@@ -62,6 +62,7 @@ public static class ReasoningSetup
                 reasoners.Add(new R1TrackReasoner(client, new R1TrackOptions
                 {
                     Think = options.Think,
+                    RejectBorderBoxes = options.RejectBorderBoxes,
                     Parsing = options.Parsing,
                     Convention = options.Convention ?? CoordinateConvention.Qwen25Absolute,
                     ImageEncoding = options.ImageEncoding ?? Media.ImageEncoding.ReleasedR1Track,

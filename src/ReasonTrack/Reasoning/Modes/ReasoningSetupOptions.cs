@@ -33,6 +33,12 @@ public sealed record ReasoningSetupOptions
 
     public DescriptionStrategy Strategy { get; init; } = DescriptionStrategy.Initial;
 
+    /// <summary>
+    /// R1-Track: refuse answers touching the image border (<see cref="R1TrackOptions.RejectBorderBoxes"/>): the
+    /// pre-0.680 behaviour; off by default, as released.
+    /// </summary>
+    public bool RejectBorderBoxes { get; init; }
+
     /// <summary>The implicit instruction (instruction mode).</summary>
     public string? Instruction { get; init; }
 

@@ -6,10 +6,13 @@ using ReasonTrack.Reasoning.Vlm;
 namespace ReasonTrack.Reasoning.Modes;
 
 /// <summary>
-/// Text initialization: the first box from the description, with R1-Track's grounding prompt
-/// (<c>Please return the coordinates of {text} in JSON format.</c>) on the whole first frame, read as xyxy in the
-/// model's coordinate convention — done right: corners, not x,y,w,h, and not frame pixels unless the convention says
-/// so (Qwen2.5-VL answers in the pixels of the image after its resize, which we make the image we send).
+/// Text initialization, OURS: the first box from the description, with R1-Track's grounding prompt
+/// (<c>Please return the coordinates of {text} in JSON format.</c>, from <c>infer_script/r1track.py</c>'s
+/// <c>get_bbox_from_text</c>) on the whole first frame, read as xyxy in the model's coordinate convention. The released
+/// text initialization does not work (it sends the numpy image itself as the image URL, and stores the xyxy reply as
+/// x,y,w,h), so this is a working replacement of our own design, not the released behaviour: the frame is sent as an
+/// image, the reply is read as corners, and mapped from the model's pixels (Qwen2.5-VL answers in the pixels of the
+/// image after its resize, which we make the image we send). Logged as mode <see cref="ModeName"/>.
 /// </summary>
 public sealed class TextGrounder(IChatClient client, CoordinateConvention convention, ImageEncoding? encoding = null) : ITargetGrounder
 {
@@ -19,7 +22,11 @@ public sealed class TextGrounder(IChatClient client, CoordinateConvention conven
     /// </summary>
     public ImageEncoding Encoding { get; } = encoding ?? ImageEncoding.ReleasedR1Track;
 
-    public string Mode => "grounding";
+
+    /// <summary>The reasoning log's mode for text initialization; "-ours" marks a design of ours, not a released one.</summary>
+    public const string ModeName = "text-init-ours";
+
+    public string Mode => ModeName;
 
     public Task<ReasoningAnswer> GroundAsync(ImageFrame frame, ReasoningState state, CancellationToken cancellation)
     {

@@ -66,6 +66,6 @@ public enum ParseIssue
     /// <summary>The model said the target is not visible.</summary>
     NotVisible,
 
-    /// <summary>The box touches the image border, which R1-Track's released loop treats as a failure.</summary>
+    /// <summary>The box touches the image border, which R1-Track's loop before commit 969f246 (pre-0.680) treated as a failure; reported only when that rule is asked for.</summary>
     TouchesBorder,
 }

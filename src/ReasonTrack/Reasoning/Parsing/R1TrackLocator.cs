@@ -8,11 +8,13 @@ namespace ReasonTrack.Reasoning.Parsing;
 /// no box → the previous crop-space box; clamp each value to <c>[0, out]</c>; if <c>x1 &gt;= x2</c> or
 /// <c>y1 &gt;= y2</c> → the previous crop-space box; map back with the search crop's mapping
 /// (<c>X = x / resize_factor + crop_x1</c>); clip <c>x = max(0, X)</c>, <c>w = max(1, min(W, imgW - x))</c> (same for y, h).
+/// Released: <c>infer_script/r1track.py</c> at HEAD, <c>R1TRACK.track</c> (the clamp, order check, map-back and
+/// clip), which applies a box that touches the image border.
 /// <para>
-/// The released script (infer_script/r1track.py) then also refuses a box that touches the image border
-/// (<c>x == 0</c>, <c>y == 0</c>, <c>w == 1</c>, <c>h == 1</c>, <c>w == imgW - x</c> or <c>h == imgH - y</c>): it keeps
-/// the previous frame box and does not update the crop-space fallback. Seed facts do not mention it; it is on by
-/// default (<paramref name="rejectBorderBoxes"/>) because it is what produced the published numbers.
+/// <paramref name="rejectBorderBoxes"/> (off by default) restores the <b>pre-0.680 behaviour</b> that commit 969f246
+/// removed: a box touching the image border (<c>x == 0</c>, <c>y == 0</c>, <c>w == 1</c>, <c>h == 1</c>,
+/// <c>w == imgW - x</c> or <c>h == imgH - y</c>) is refused, the previous frame box kept and the crop-space
+/// fallback not updated (the old <c>continue</c>).
 /// </para>
 /// <para>
 /// <paramref name="modelSpace"/> maps the reply from the model's coordinate space to crop pixels first (identity for
@@ -22,7 +24,7 @@ namespace ReasonTrack.Reasoning.Parsing;
 public static class R1TrackLocator
 {
     public static R1TrackLocation Locate(R1TrackReply reply, BoxXyxy lastCropBox, CropMapping searchCrop, ImageSize image, Box lastBox,
-        bool rejectBorderBoxes = true, Vlm.CoordinateMapper? modelSpace = null)
+        bool rejectBorderBoxes = false, Vlm.CoordinateMapper? modelSpace = null)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var log = new ParseLog();
@@ -47,7 +49,7 @@ public static class R1TrackLocator
         double h = Math.Max(1, Math.Min(mapped.H, image.Height - y));
         if (rejectBorderBoxes && (x == 0 || y == 0 || w == 1 || h == 1 || w == image.Width - x || h == image.Height - y))
         {
-            log.Fallback(ParseIssue.TouchesBorder, "box touches the image border: previous box kept (released rule)");
+            log.Fallback(ParseIssue.TouchesBorder, "box touches the image border: previous box kept (reject border boxes: the pre-0.680 rule)");
             return new R1TrackLocation(lastBox, lastCropBox, false, log.ToReport());
         }
         return new R1TrackLocation(new Box(x, y, w, h), clamped, !log.IsFallback, log.ToReport());

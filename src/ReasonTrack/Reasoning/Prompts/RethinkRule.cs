@@ -1,8 +1,9 @@
 namespace ReasonTrack.Reasoning.Prompts;
 
 /// <summary>
-/// TrackGPT's rethinking rule: re-reason on the current frame when the tracker's score falls below
-/// <c>factor x</c> its score on the first frame (paper: 0.5, about 3% of frames).
+/// TrackGPT's rethinking rule as its paper describes it (no code was released, so this reading is ours): re-reason on
+/// the current frame when the tracker's score falls below <c>factor x</c> its score on the first frame (paper: 0.5,
+/// about 3% of frames).
 /// </summary>
 public static class RethinkRule
 {

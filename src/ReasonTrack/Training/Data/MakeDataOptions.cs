@@ -28,6 +28,9 @@ public sealed record MakeDataOptions
 
     public R1TrackPromptVariant Prompt { get; init; } = R1TrackPromptVariant.Current;
 
+    /// <summary>R1-Track frame sampling (see <see cref="R1TrackSampling"/> for why usable-frame sampling is the default).</summary>
+    public R1TrackSampling Sampling { get; init; } = R1TrackSampling.UsableFrames;
+
     /// <summary>VPTracker: integer outline scales drawn with randint(min, max), both included (released: randint(2, 8), <c>dataset/sampling_dataset.py</c> ~40).</summary>
     public int MinOutlineScale { get; init; } = 2;
 
@@ -65,6 +68,9 @@ public sealed record MakeDataOptions
     /// <summary>Output layout key (see <see cref="Formats.TrainingSetWriters"/>).</summary>
     public string Format { get; init; } = "easyr1";
 
+    /// <summary>The only crop side of <see cref="R1TrackSampling.Released"/> (sampling_data.py's <c>resolution</c>).</summary>
+    public const int ReleasedSize = 336;
+
     /// <summary>Throws <see cref="ArgumentException"/> with a user-facing message when a setting is out of range.</summary>
     public void Validate()
     {
@@ -77,6 +83,14 @@ public sealed record MakeDataOptions
         if (MinOutlineScale < 1 || MaxOutlineScale < MinOutlineScale) throw new InvalidSettingException("outline-scale", $"outline scales must satisfy 1 <= min <= max, got [{MinOutlineScale}, {MaxOutlineScale}]");
         if (!(InsideProbability >= 0 && InsideProbability <= 1)) throw new InvalidSettingException("inside-probability", $"inside probability must be in [0, 1], got {InsideProbability}");
         if (Interval < 1) throw new InvalidSettingException("interval", $"interval must be at least 1 frame, got {Interval}");
+        if (Recipe == TrainingRecipe.R1Track && Sampling == R1TrackSampling.Released)
+        {
+            // generation_data/sampling_data.py fixes these: resolution = 336, num_images = 2 (one pair), factor_min 2,
+            // factor_max 8, offset_radio 0.2.
+            if (Sizes.Count != 1 || Sizes[0] != ReleasedSize) throw new InvalidSettingException("size", $"released sampling writes {ReleasedSize} px crops only (generation_data/sampling_data.py), got {string.Join(",", Sizes)}");
+            if (PairsPerVideo != 1) throw new InvalidSettingException("pairs-per-video", $"released sampling writes one pair per video (generation_data/sampling_data.py), got {PairsPerVideo}");
+            if (MinScale != 2 || MaxScale != 8 || MaxShift != 0.2) throw new InvalidSettingException("scale", "released sampling uses factor U(2, 8) and shift 0.2 (generation_data/sampling_data.py)");
+        }
         var writer = Formats.TrainingSetWriters.Get(Format);
         if (writer.Key == Formats.SwiftVpTrackerWriter.FormatKey && Recipe != TrainingRecipe.VpTracker)
             throw new InvalidSettingException("format", $"format '{writer.Key}' is the layout of VPTracker's ms-swift fork (rows with visual_prompt); {TrainingRecipes.Key(Recipe)} rows have none: use --format swift for stock ms-swift");

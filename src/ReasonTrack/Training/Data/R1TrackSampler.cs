@@ -6,15 +6,18 @@ using ReasonTrack.Reasoning.Prompts;
 namespace ReasonTrack.Training.Data;
 
 /// <summary>
-/// R1-Track GRPO pairs (seed facts section 3): two usable frames of a video, each cropped independently with
+/// R1-Track GRPO pairs (seed facts section 3; released recipe: <c>generation_data/sampling_data.py</c>): two frames of
+/// a video (<see cref="MakeDataOptions.Sampling"/>: by default two usable frames, ours; or the released draw over all
+/// frames, one pair per video, 336 px), each cropped independently with
 /// <see cref="SampleTarget"/> (factor ~ U(2, 8), centre shifted by dx, dy ~ U(-0.2*crop, 0.2*crop), zero padding,
 /// resized to the output size), the template box written into the prompt and the search box as the answer, both as
 /// <c>[x1,y1,x2,y2]</c> truncated toward zero like the released <c>int()</c>. Boxes are not clipped to the crop: a
 /// shifted crop of an elongated target can cut it, and the answer then says where the whole target is.
 /// <para>
-/// Draw order per pair: template frame, search frame (distinct, both uniform over the usable frames, so the template
-/// may come after the search as with any random pair), output size index, then for the template crop and then the
-/// search crop: factor, dx, dy.
+/// Draw order per pair: template frame, search frame (distinct, both uniform over the usable frames, or over all
+/// frames with released sampling, so the template may come after the search as with any random pair), output size
+/// index, then for the template crop and then the search crop: factor, dx, dy. (The released script draws each
+/// frame's factor, dx, dy right before cropping it; Python's stream is not reproduced either way.)
 /// </para>
 /// <para>
 /// Extra columns: <c>video</c>, <c>frames</c> (template and search frame, 0-based from the first annotated frame),
@@ -40,15 +43,24 @@ public sealed class R1TrackSampler : IPairSampler
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(loadFrames);
         ArgumentNullException.ThrowIfNull(images);
-        var usable = video.UsableFrames();
-        if (usable.Count < 2)
-            return new VideoPart { Video = video.Name, Order = video.Order, Skipped = ["video: fewer than 2 frames with a visible target and a valid box"] };
+        bool released = _options.Sampling == R1TrackSampling.Released;
+        // Released: random.sample over zip(image_paths, bboxes), i.e. every frame with a box and a file, absent or not.
+        var pool = released ? Enumerable.Range(0, video.FrameCount).ToList() : video.UsableFrames();
+        if (pool.Count < 2)
+            return new VideoPart { Video = video.Name, Order = video.Order, Skipped = [released
+                ? "video: fewer than 2 frames (released sampling: random.sample raises and the video is dropped)"
+                : "video: fewer than 2 frames with a visible target and a valid box"] };
 
         var plans = new List<PairPlan>(_options.PairsPerVideo);
         for (int p = 0; p < _options.PairsPerVideo; p++)
         {
-            var frames = random.Sample(usable, 2);
+            var frames = random.Sample(pool, 2);
             int size = _options.Sizes[random.NextInt(_options.Sizes.Count)];
+            if (released && !(Croppable(video.Box(frames[0])) && Croppable(video.Box(frames[1]))))
+                // sample_target raises (crop side under 1, or sqrt/ceil of a NaN or negative area) and the script's
+                // bare except drops the video (after writing the first image when only the second raised); dropped
+                // here too, but said.
+                return new VideoPart { Video = video.Name, Order = video.Order, Skipped = ["video: dropped as generation_data/sampling_data.py drops it: a drawn frame's box has no area or is not finite (sample_target raises)"] };
             plans.Add(new PairPlan(frames[0], frames[1], size, DrawCrop(video.Box(frames[0]), random), DrawCrop(video.Box(frames[1]), random)));
         }
 
@@ -140,6 +152,9 @@ public sealed class R1TrackSampler : IPairSampler
         double dy = random.Uniform(-_options.MaxShift * side, _options.MaxShift * side);
         return new CropDraw(factor, dx, dy, side);
     }
+
+    /// <summary>sample_target's check: the crop side <c>ceil(sqrt(w*h) * factor)</c> is at least 1 for a factor of 2 or more, i.e. the box is finite with positive area.</summary>
+    private static bool Croppable(Box box) => box.IsFinite && box.W * box.H > 0;
 
     private static TargetCrop Crop(ImageFrame frame, Box box, CropDraw d, int size) => SampleTarget.Crop(frame, box, Window(box, d.Factor, d.Dx, d.Dy, size));
 

@@ -5,11 +5,15 @@ using ReasonTrack.Reasoning.Parsing;
 namespace ReasonTrack.Training.Rewards;
 
 /// <summary>
-/// R1-Track's GRPO rewards (seed facts section 3), reproduced so that a user can score rollouts or a data set without
-/// the Python trainer. The answer is read with <see cref="R1TrackReply"/> in <see cref="ReplyParsing.Released"/> mode,
-/// the released rule (the whole text, or the think-mode answer, must be a JSON list of exactly 4 finite numbers), and
-/// the overlap is <see cref="Overlap.Giou"/> on the xyxy corners converted to xywh (the library's GIoU takes xywh; a
-/// box with swapped corners counts as zero area there).
+/// R1-Track's GRPO rewards, reproduced from the released <c>EasyR1/verl/utils/reward_score/track.py</c> (think) and
+/// <c>track_not_think.py</c> (no-think) so that a user can score rollouts or a data set without the Python trainer:
+/// the answer is read as <c>json.loads</c> reads it, the GIoU is the released one with signed areas
+/// (<see cref="ReleasedGiou"/>), and every <c>except</c> branch gives the value it gives there.
+/// <para>
+/// Known departures (documented, not reproduced): Python's json accepts <c>NaN</c>/<c>Infinity</c> literals and
+/// then computes a NaN or partial reward; here such an answer is not JSON (no-think -1, think flat -1). Numbers that
+/// overflow a double (<c>1e400</c>, Python's inf) are treated as not numbers (r = -1).
+/// </para>
 /// </summary>
 public static class R1TrackReward
 {
@@ -55,39 +59,97 @@ public static class R1TrackReward
     /// <summary>True when <paramref name="response"/> fullmatches <see cref="FormatPattern"/> (dot matches newline).</summary>
     public static bool MatchesFormat(string? response) => response is not null && Format.IsMatch(response);
 
-    /// <summary>No-think reward: the shaped GIoU of the reply read as <c>[x1, y1, x2, y2]</c>; -1 when it cannot be read.</summary>
+    /// <summary>
+    /// No-think reward, as <c>EasyR1/verl/utils/reward_score/track_not_think.py</c> (lines 48-74): the whole reply is
+    /// read as JSON (<c>json.loads</c>: surrounding JSON whitespace allowed, nothing else); the GIoU reads elements
+    /// 0..3 of it, so a list longer than 4 is scored on its first 4; not JSON, an empty reply, fewer than 4 elements,
+    /// a non-number among the first 4 or a zero-area hull give -1 (the released <c>except</c> branches).
+    /// </summary>
     public static R1TrackScore NoThink(string? response, BoxXyxy groundTruth)
     {
-        var reply = R1TrackReply.Parse(response, thinkMode: false, ReplyParsing.Released);
-        if (reply.Box is not { } box) return new R1TrackScore(-1, R1TrackGate.Unparseable, null, null, -1, null, null, null);
-        double g = Giou(box, groundTruth);
+        if (string.IsNullOrEmpty(response) || ReadAnswer(response) is not { } json)
+            return new R1TrackScore(-1, R1TrackGate.Unparseable, null, null, -1, null, null, null);
+        if (FirstFour(json) is not { } box || ReleasedGiou(box, groundTruth) is not { } g)
+            return new R1TrackScore(-1, R1TrackGate.Unparseable, FirstFour(json), null, -1, null, null, null);
         double r = ShapeGiou(g);
         return new R1TrackScore(r, R1TrackGate.None, box, g, r, null, null, null);
     }
 
     /// <summary>
-    /// Think reward: -1 when the reply is empty, does not fullmatch the format, or has fewer than 128 tokens; otherwise
-    /// <c>r + 0.05*format + 0.1*length</c> with <c>r</c> the shaped GIoU of the answer. An answer that is not a list of
-    /// 4 numbers inside a well-formed reply gives <c>r = -1</c>, as an unparseable no-think reply does (the seed facts
-    /// define <c>r</c> once; the think gates do not cover this case).
+    /// Think reward, as <c>EasyR1/verl/utils/reward_score/track.py</c> (lines 48-92), in its order: -1 when the reply
+    /// is empty (<c>not predict_str</c>: a whitespace-only reply goes on to the format check and fails it), does not
+    /// fullmatch the format, or has fewer than 128 tokens; then the answer group is read as JSON and an answer that is
+    /// not JSON gives a flat -1 (lines 62-66: no format or length terms, <see cref="R1TrackGate.AnswerNotJson"/>);
+    /// otherwise <c>r + 0.05*format + 0.1*length</c> with <c>r</c> the shaped GIoU of the first 4 elements, or
+    /// <c>r = -1</c> when the GIoU raises (fewer than 4 elements, a non-number, a zero-area hull:
+    /// <see cref="R1TrackGate.Unparseable"/>). Every flat -1 reports format 0, as the released dictionary does.
     /// </summary>
     /// <param name="length">The reply's token count: the trainer's <c>response_length</c>, or <see cref="ResponseLength.Estimate"/>.</param>
     public static R1TrackScore Think(string? response, BoxXyxy groundTruth, ResponseLength length)
     {
-        if (string.IsNullOrWhiteSpace(response)) return new R1TrackScore(-1, R1TrackGate.Empty, null, null, null, 0, null, length);
+        if (string.IsNullOrEmpty(response)) return new R1TrackScore(-1, R1TrackGate.Empty, null, null, null, 0, null, length);
         if (!MatchesFormat(response)) return new R1TrackScore(-1, R1TrackGate.Format, null, null, null, 0, null, length);
-        if (length.Tokens < MinimumTokens) return new R1TrackScore(-1, R1TrackGate.TooShort, null, null, null, 1, null, length);
+        if (length.Tokens < MinimumTokens) return new R1TrackScore(-1, R1TrackGate.TooShort, null, null, null, 0, null, length);
+
+        // The format regex admits exactly one <answer>...</answer> at the very end, so the released extraction's
+        // answer group (check_and_extract, lines 12-18) is that answer's content.
+        string answer = AnswerGroup.Match(response).Groups[1].Value;
+        if (ReadAnswer(answer) is not { } json) return new R1TrackScore(-1, R1TrackGate.AnswerNotJson, null, null, null, 0, null, length);
 
         const int format = 1;
         double lengthTerm = LengthTerm(length.Tokens);
-        // The format regex admits exactly one <answer>...</answer> at the very end, so the released think parser's
-        // answer group is that answer.
-        var reply = R1TrackReply.Parse(response, thinkMode: true, ReplyParsing.Released);
-        double? g = reply.Box is { } box ? Giou(box, groundTruth) : null;
+        var box = FirstFour(json);
+        double? g = box is { } b ? ReleasedGiou(b, groundTruth) : null;
         double r = g is { } v ? ShapeGiou(v) : -1;
         double overall = r + FormatWeight * format + LengthWeight * lengthTerm;
-        return new R1TrackScore(overall, g is null ? R1TrackGate.Unparseable : R1TrackGate.None, reply.Box, g, r, format, lengthTerm, length);
+        return new R1TrackScore(overall, g is null ? R1TrackGate.Unparseable : R1TrackGate.None, box, g, r, format, lengthTerm, length);
     }
 
-    private static double Giou(BoxXyxy answer, BoxXyxy groundTruth) => Overlap.Giou(answer.ToXywh(), groundTruth.ToXywh());
+    /// <summary>
+    /// The released GIoU (<c>calculate_giou</c>, track.py lines 21-45) on <c>[x1, y1, x2, y2]</c> as given: the
+    /// intersection is clamped at 0 but each box's area is the signed <c>(x2 - x1) * (y2 - y1)</c>, so a box with
+    /// swapped corners has a negative (one pair swapped) or positive (both swapped) area, and the hull takes the
+    /// minimum of the x1s and the maximum of the x2s. IoU is 0 when the union is 0. Null when the hull's area is 0
+    /// (Python raises ZeroDivisionError there and the reward takes its -1 branch).
+    /// </summary>
+    public static double? ReleasedGiou(BoxXyxy a, BoxXyxy b)
+    {
+        double iw = Math.Max(0, Math.Min(a.X2, b.X2) - Math.Max(a.X1, b.X1));
+        double ih = Math.Max(0, Math.Min(a.Y2, b.Y2) - Math.Max(a.Y1, b.Y1));
+        double inter = iw * ih;
+        double union = (a.X2 - a.X1) * (a.Y2 - a.Y1) + (b.X2 - b.X1) * (b.Y2 - b.Y1) - inter;
+        double iou = union != 0 ? inter / union : 0;
+        double hull = (Math.Max(a.X2, b.X2) - Math.Min(a.X1, b.X1)) * (Math.Max(a.Y2, b.Y2) - Math.Min(a.Y1, b.Y1));
+        if (hull == 0) return null;
+        return iou - (hull - union) / hull;
+    }
+
+    // check_and_extract's pattern (fullmatch, dot matches newline).
+    private static readonly Regex AnswerGroup = new(@"\A<think>.*</think>.*<answer>(.*?)</answer>\z",
+        RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
+
+    /// <summary>json.loads of the text, or null when it is not one JSON value (System.Text.Json's strict reading).</summary>
+    private static System.Text.Json.JsonElement? ReadAnswer(string text) => JsonScan.ParseWhole(text);
+
+    /// <summary>
+    /// Elements 0..3 as calculate_giou indexes them: a list of at least 4 whose first 4 are numbers (JSON true/false
+    /// count as 1/0, Python's bool being an int); null when indexing or arithmetic would raise.
+    /// </summary>
+    private static BoxXyxy? FirstFour(System.Text.Json.JsonElement json)
+    {
+        if (json.ValueKind != System.Text.Json.JsonValueKind.Array || json.GetArrayLength() < 4) return null;
+        Span<double> v = stackalloc double[4];
+        for (int i = 0; i < 4; i++)
+        {
+            var e = json[i];
+            switch (e.ValueKind)
+            {
+                case System.Text.Json.JsonValueKind.Number when e.TryGetDouble(out double d) && double.IsFinite(d): v[i] = d; break;
+                case System.Text.Json.JsonValueKind.True: v[i] = 1; break;
+                case System.Text.Json.JsonValueKind.False: v[i] = 0; break;
+                default: return null;
+            }
+        }
+        return new BoxXyxy(v[0], v[1], v[2], v[3]);
+    }
 }

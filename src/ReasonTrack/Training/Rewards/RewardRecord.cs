@@ -19,7 +19,7 @@ public sealed record RewardRecord
     public required double Value { get; init; }
 
     // R1-Track
-    /// <summary>R1-Track: why the box was not compared (empty, format, too_short, unparseable), or null.</summary>
+    /// <summary>R1-Track: why the box was not compared (empty, format, too_short, answer_not_json, unparseable), or null.</summary>
     public string? Gate { get; init; }
 
     public double? Giou { get; init; }

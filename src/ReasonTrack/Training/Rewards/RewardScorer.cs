@@ -138,6 +138,7 @@ public sealed class RewardScorer
         {
             R1TrackGate.None => null,
             R1TrackGate.TooShort => "too_short",
+            R1TrackGate.AnswerNotJson => "answer_not_json",
             var g => g.ToString().ToLowerInvariant(),
         },
         Giou = s.Giou,

@@ -40,8 +40,8 @@ public sealed class RewardSummary(RewardKind kind)
                 AddGiou(lines);
                 break;
             case RewardKind.R1TrackThink:
-                lines.Add("gates (-1): " + Counts(_records.Where(r => r.Gate is not null and not "unparseable").GroupBy(r => r.Gate!), ["empty", "format", "too_short"]));
-                lines.Add($"format ok: {_records.Count(r => r.Format == 1)} of {Count}; answer not 4 numbers (r = -1): {_records.Count(r => r.Gate == "unparseable")}");
+                lines.Add("gates (-1): " + Counts(_records.Where(r => r.Gate is not null and not "unparseable").GroupBy(r => r.Gate!), ["empty", "format", "too_short", "answer_not_json"]));
+                lines.Add($"format ok: {_records.Count(r => r.Format == 1)} of {Count}; answer JSON but not a box (r = -1): {_records.Count(r => r.Gate == "unparseable")}");
                 int estimated = _records.Count(r => r.TokensSource == "estimate");
                 lines.Add($"tokens: {_records.Count(r => r.TokensSource == "input")} rows from response_length, {estimated} estimated" +
                           (estimated > 0 ? $" ({ResponseLength.EstimateDescription})" : ""));

@@ -78,6 +78,8 @@ public class InstructionReasonerTests
         var rethink = log.Records.Single(r => r.Trigger == "rethink");
         (rethink.Frame, rethink.Status, rethink.AppliedAtFrame).ShouldBe((DropFrame + 1, "ok", DropFrame + 1));
         log.Records[0].Trigger.ShouldBe("init");
+        // Everything TrackGPT-like is our design (TrackGPT released no code): the log says so in the mode name.
+        log.Records.Select(r => r.Mode).ShouldAllBe(m => m == "instruction-ours");
         double after = Enumerable.Range(DropFrame, frames.Count - DropFrame).Average(i => Overlap.Iou(outcome.Boxes[i], gt[i]));
         after.ShouldBeGreaterThan(0.7);
     }

@@ -24,10 +24,11 @@ public class R1TrackReasonerTests
     private const double Side = 386;
     private const double CropX1 = -70, CropY1 = -98;
 
-    private static ReasoningSession Session(OpenAiCompatibleChatClient client, ReasoningLog log, bool think = false, ITargetGrounder? grounder = null) => new()
+    // rejectBorderBoxes null: the options' default, so the test sees what a user gets without asking.
+    private static ReasoningSession Session(OpenAiCompatibleChatClient client, ReasoningLog log, bool think = false, ITargetGrounder? grounder = null, bool? rejectBorderBoxes = null) => new()
     {
         Tracker = TrackerRegistry.Create("identity"),
-        Reasoners = [new R1TrackReasoner(client, new R1TrackOptions { Think = think })],
+        Reasoners = [new R1TrackReasoner(client, rejectBorderBoxes is { } reject ? new R1TrackOptions { Think = think, RejectBorderBoxes = reject } : new R1TrackOptions { Think = think })],
         Schedule = ScheduleMode.Sync,
         Log = log,
         Grounder = grounder,
@@ -128,6 +129,8 @@ public class R1TrackReasonerTests
         (init.Y + init.H).ShouldBe(141 * 240.0 / 252, 1e-9);
         log.Records[0].Trigger.ShouldBe("init");
         log.Records[0].Status.ShouldBe("ok");
+        // The text initialization is ours (R1-Track's released one does not work); the tracking calls are released r1track.
+        log.Records.Select(r => r.Mode).ShouldBe(["text-init-ours", "r1track"]);
         // The template box in the next prompt comes from the grounded box, not from any ground truth.
         server.Requests.Count.ShouldBe(2);
         string expected = string.Create(CultureInfo.InvariantCulture, $"{ExpectedTemplateText(init)}");
@@ -199,5 +202,43 @@ public class R1TrackReasonerTests
         double f = 336 / side;
         int T(double v) => (int)Math.Truncate(v);
         return $"[{T((b.X - x1) * f)},{T((b.Y - y1) * f)},{T((b.X + b.W - x1) * f)},{T((b.Y + b.H - y1) * f)}]";
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_border_touching_answer_is_applied_as_released_and_refused_only_with_the_pre_0680_rule(bool rejectBorderBoxes)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (frames, gt) = ModeFixtures.Frames("Car4", 2);
+        await using var server = await FakeVlmServer.StartAsync("r1track-3b", ct);
+        // Frame 2's search crop is frame 1's (side 386 at (-70, -98)): crop (0, 0) maps to (-70, -98), left of and
+        // above the frame, so the clipped box has x = 0 and y = 0.
+        server.Enqueue(FakeReply.Text("[0,0,200,190]"));
+        using var client = ModeFixtures.Client(server, "r1track-3b");
+        using var log = new ReasoningLog(null);
+
+        var outcome = Session(client, log, rejectBorderBoxes: rejectBorderBoxes ? true : null).Run(new InMemoryFrameSource("Car4", frames), gt[0], null, cancellation: ct);
+
+        var b = outcome.Boxes[1];
+        if (!rejectBorderBoxes)
+        {
+            // infer_script/r1track.py at HEAD: x = max(0, -70) = 0, y = max(0, -98) = 0, w = max(1, min(200*386/336, 360 - 0)),
+            // h = max(1, min(190*386/336, 240 - 0)); applied.
+            b.X.ShouldBe(0);
+            b.Y.ShouldBe(0);
+            b.W.ShouldBe(200 * Side / 336, 1e-9);
+            b.H.ShouldBe(190 * Side / 336, 1e-9);
+            outcome.Scores[1].ShouldBe(1);
+            log.Records.Single().Status.ShouldBe("ok");
+        }
+        else
+        {
+            // Before commit 969f246: x == 0 -> the previous box is kept.
+            b.ShouldBe(gt[0]);
+            outcome.Scores[1].ShouldBe(0);
+            log.Records.Single().Status.ShouldBe("fallback");
+            log.Records.Single().ParseNote!.ShouldContain("pre-0.680");
+        }
     }
 }

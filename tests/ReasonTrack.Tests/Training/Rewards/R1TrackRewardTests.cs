@@ -153,7 +153,8 @@ public class R1TrackRewardTests
     public void Think_gates_come_in_order_empty_format_length()
     {
         R1TrackReward.Think("", Gt, ResponseLength.FromInput(300)).Gate.ShouldBe(R1TrackGate.Empty);
-        R1TrackReward.Think("  \n ", Gt, ResponseLength.FromInput(300)).Gate.ShouldBe(R1TrackGate.Empty);
+        // Released `not predict_str` is true only for the empty string: whitespace goes on to the format check.
+        R1TrackReward.Think("  \n ", Gt, ResponseLength.FromInput(300)).Gate.ShouldBe(R1TrackGate.Format);
         R1TrackReward.Think(null, Gt, ResponseLength.FromInput(300)).Gate.ShouldBe(R1TrackGate.Empty);
         // Bad format and too short: the format gate is reported.
         R1TrackReward.Think("[0, 0, 100, 75]", Gt, ResponseLength.FromInput(5)).Gate.ShouldBe(R1TrackGate.Format);
@@ -168,7 +169,81 @@ public class R1TrackRewardTests
         s.Gate.ShouldBe(R1TrackGate.Unparseable);
         s.Shaped.ShouldBe(-1);
         // And with 512 tokens: -1 + 0.05 - 0.1 = -1.05.
-        R1TrackReward.Think(ThinkReply("the car"), Gt, ResponseLength.FromInput(512)).Overall.ShouldBe(-1.05, 1e-12);
+        R1TrackReward.Think(ThinkReply("[0, 0, 100, \"x\"]"), Gt, ResponseLength.FromInput(512)).Overall.ShouldBe(-1.05, 1e-12);
+    }
+
+    [Theory]
+    [InlineData("the car", 200)]
+    [InlineData("the car", 512)]
+    [InlineData("", 300)]                     // json.loads("") raises
+    [InlineData("[0, 0, 100, 50", 600)]       // cut off
+    [InlineData("```json\n[0, 0, 100, 50]\n```", 300)]
+    public void A_well_formed_reply_whose_answer_is_not_json_is_a_flat_minus_one(string answer, int tokens)
+    {
+        // Released track.py lines 62-66: json.loads fails -> {"overall": -1.0, "format": 0.0, ...}, whatever the length.
+        var s = R1TrackReward.Think(ThinkReply(answer), Gt, ResponseLength.FromInput(tokens));
+        s.Overall.ShouldBe(-1);
+        s.Gate.ShouldBe(R1TrackGate.AnswerNotJson);
+        s.Format.ShouldBe(0);
+    }
+
+    [Theory]
+    // 100x50 inside the ground truth: g = 5000/10000 = 0.5 -> r = 0.5; calculate_giou reads elements 0..3 only.
+    [InlineData("[0, 0, 100, 50, 7]", 0.5)]
+    [InlineData("[0, 0, 100, 50, \"car\", null]", 0.5)]
+    // JSON false is Python's False, an int 0.
+    [InlineData("[false, false, 100, 50]", 0.5)]
+    public void No_think_scores_a_longer_list_on_its_first_four(string reply, double expected)
+    {
+        var s = R1TrackReward.NoThink(reply, Gt);
+        s.Gate.ShouldBe(R1TrackGate.None);
+        s.Overall.ShouldBe(expected, 1e-12);
+        s.Box.ShouldBe(new BoxXyxy(0, 0, 100, 50));
+    }
+
+    [Fact]
+    public void Think_scores_a_longer_list_on_its_first_four()
+    {
+        // 100x95 -> g = 0.95 -> r = 1.45; + 0.05*1 at L = 300 -> 1.50.
+        R1TrackReward.Think(ThinkReply("[0, 0, 100, 95, 1, 2]"), Gt, ResponseLength.FromInput(300)).Overall.ShouldBe(1.5, 1e-12);
+    }
+
+    public static TheoryData<string, double, double> SwappedCorners => new()
+    {
+        // Released calculate_giou, by hand, against gt [0, 0, 100, 100] (area +10000):
+        // [100, 100, 0, 0]: inter x: max(100,0)=100 .. min(0,100)=0 -> 0; area1 = (0-100)*(0-100) = +10000;
+        //   union = 10000 + 10000 - 0 = 20000; iou = 0; hull x min(100,0)=0 .. max(0,100)=100, y same: 10000;
+        //   g = 0 - (10000 - 20000)/10000 = +1 -> g >= 0.95 -> 1.5.
+        { "[100, 100, 0, 0]", 1, 1.5 },
+        // [50, 0, 0, 100]: inter 0; area1 = (0-50)*100 = -5000; union = 5000; iou 0; hull 100x100 = 10000;
+        //   g = 0 - (10000 - 5000)/10000 = -0.5 (passes through).
+        { "[50, 0, 0, 100]", -0.5, -0.5 },
+        // [100, 0, 0, 100]: area1 = -10000, union = 0 -> iou 0; hull 10000; g = 0 - 10000/10000 = -1.
+        { "[100, 0, 0, 100]", -1, -1 },
+        // [60, 20, 40, 80] (x swapped, inside): inter 0; area1 = -20*60 = -1200; union = 8800; hull 10000;
+        //   g = -(10000 - 8800)/10000 = -0.12.
+        { "[60, 20, 40, 80]", -0.12, -0.12 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SwappedCorners))]
+    public void Swapped_corners_use_signed_areas_as_released(string reply, double giou, double shaped)
+    {
+        var s = R1TrackReward.NoThink(reply, Gt);
+        s.Giou!.Value.ShouldBe(giou, 1e-12);
+        s.Overall.ShouldBe(shaped, 1e-12);
+        // Think: the same r plus 0.05 (format) at L = 300.
+        R1TrackReward.Think(ThinkReply(reply), Gt, ResponseLength.FromInput(300)).Overall.ShouldBe(shaped + 0.05, 1e-12);
+    }
+
+    [Fact]
+    public void A_zero_area_hull_takes_the_minus_one_branch()
+    {
+        // gt and answer the same point: union 0 -> iou 0, hull 0 -> ZeroDivisionError -> giou = -1.
+        var point = new BoxXyxy(10, 10, 10, 10);
+        R1TrackReward.NoThink("[10, 10, 10, 10]", point).Overall.ShouldBe(-1);
+        // Think: r = -1 + 0.05 at L = 300.
+        R1TrackReward.Think(ThinkReply("[10, 10, 10, 10]"), point, ResponseLength.FromInput(300)).Overall.ShouldBe(-0.95, 1e-12);
     }
 
     [Fact]
