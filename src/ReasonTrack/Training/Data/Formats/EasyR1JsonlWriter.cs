@@ -17,7 +17,7 @@ public sealed class EasyR1JsonlWriter : TrainingSetWriter
     public override string Key => "easyr1-jsonl";
 
     public override string Description =>
-        "EasyR1 JSONL with image paths (train.jsonl: images, problem, answer, extra columns), for upstream hiyouga/EasyR1 with data.image_dir = the folder; the released forks cannot read it";
+        "EasyR1 JSONL with image paths (train.jsonl: images, problem, answer, extra columns; what easyr1 wrote before issue 11), for upstream hiyouga/EasyR1 (its verl/utils/dataset.py reads json and data.image_dir) with data.image_dir = the folder; the released forks cannot read it";
 
     public override bool RewardRows => true;
 

@@ -45,7 +45,7 @@ public sealed class EasyR1Writer : TrainingSetWriter
     public override string Key => "easyr1";
 
     public override string Description =>
-        "EasyR1 Parquet, what the released EasyR1 forks load (train.parquet: images embedded as the Hugging Face Image struct {bytes, path}, problem, answer, extra columns as strings; data.train_files=<out>/train.parquet)";
+        "EasyR1 Parquet, what the released forks load (ReasoningTrack's and R1-Track's verl/utils/dataset.py: load_dataset(\"parquet\"), images only as bytes): train.parquet with images embedded as the Hugging Face Image struct {bytes, path}, problem, answer, extra columns as strings; data.train_files=<out>/train.parquet";
 
     public override bool RewardRows => true;
 
