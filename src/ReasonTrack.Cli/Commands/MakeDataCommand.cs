@@ -20,7 +20,7 @@ internal static class MakeDataCommand
     {
         var cmd = new Command("make-data",
             "Build training data (R1-Track, VPTracker, ReasoningTrack recipes) from a dataset: deterministic for a seed, resumable, shardable.\n" +
-            "Output folder: make-data.json (settings), shard.json (the selection and whether it finished), parts/ (one file per finished video), images/, train.jsonl or train.json, dataset_info.json (LLaMA-Factory), summary.json.");
+            "Output folder: make-data.json (settings), shard.json (the selection and whether it finished), parts/ (one file per finished video), images/, train.parquet (easyr1, images embedded), train.jsonl or train.json, dataset_info.json (LLaMA-Factory), summary.json.");
         cmd.Subcommands.Add(Recipe(TrainingRecipe.R1Track,
             "R1-Track GRPO pairs (released recipe: generation_data/sampling_data.py): two frames, each cropped with factor ~ U(2,8) and centre shift ~ U(-0.2,0.2) x crop, zero padded, resized; answer [x1,y1,x2,y2] in the search crop, corners cast with int(). " +
             "Default --sampling usable (ours): two frames with a visible target and a valid box, any --size/-n; --sampling released: the script's draw (see --sampling)."));

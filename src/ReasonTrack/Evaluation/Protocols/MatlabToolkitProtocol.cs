@@ -11,7 +11,8 @@ namespace ReasonTrack.Evaluation.Protocols;
 /// <item>results are read like <c>dlmread</c>; a result longer than the ground truth is truncated, a shorter one is
 /// an error (the toolkit aborts there);</item>
 /// <item>from frame 2, rows with NaN (rule: <see cref="MatlabToolkitOptions.Repair"/>) or a width/height &lt;= 0 are
-/// replaced by the previous row unless the ground-truth row has a NaN; frame 1 is set to the ground truth;</item>
+/// replaced by the previous row only where the ground-truth row has no NaN (<c>&amp; (~isnan(r_anno))</c> in every
+/// toolkit; a bad row kept there is what the next bad row copies); frame 1 is set to the ground truth;</item>
 /// <item>absent frames are removed, but the denominator stays the full number of ground-truth rows (plus Matlab's
 /// <c>eps</c>);</item>
 /// <item>a ground-truth row with any value &lt;= 0 (or NaN) is invalid: overlap -1 (a miss for every success
@@ -75,7 +76,11 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
             rect[i] = new Box(row[0], row[1], row[2], row[3]);
         }
 
-        int repaired = 0;
+        // calc_seq_err_robust.m (LaSOT, TNLLT, TNL2K toolkits, lines 13-20; OTB's calcSeqErrRobust.m alike):
+        // `if (bad) & (~isnan(r_anno))` is a 1x4 condition, and Matlab's `if` needs all four true, so a bad row is
+        // replaced only where the ground-truth row has no NaN at all. A bad row kept there is what the next bad row
+        // copies (a NaN row then makes that frame a miss for success and precision).
+        int repaired = 0, kept = 0;
         for (int i = 1; i < n; i++)
         {
             var r = rect[i];
@@ -83,11 +88,14 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
                 ? r.HasNaN
                 : double.IsNaN(r.X) && double.IsNaN(r.Y) && double.IsNaN(r.W) && double.IsNaN(r.H);
             bool bad = nanRule || r.W <= 0 || r.H <= 0;
-            if (bad && !gt[i].HasNaN)
+            if (!bad) continue;
+            if (gt[i].HasNaN)
             {
-                rect[i] = rect[i - 1];
-                repaired++;
+                kept++;
+                continue;
             }
+            rect[i] = rect[i - 1];
+            repaired++;
         }
         rect[0] = gt[0];
 
@@ -102,11 +110,11 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
                         $"the absence labels have {absent.Length} rows, the ground truth {n}, and row {i + 1} marks the target absent: the toolkit fails on this");
         }
 
-        int kept = 0;
-        for (int i = 0; i < n; i++) if (absent is null || i >= absent.Length || !absent[i]) kept++;
-        var overlap = new double[kept];
-        var center = new double[kept];
-        var ncenter = new double[kept];
+        int evaluated = 0;
+        for (int i = 0; i < n; i++) if (absent is null || i >= absent.Length || !absent[i]) evaluated++;
+        var overlap = new double[evaluated];
+        var center = new double[evaluated];
+        var ncenter = new double[evaluated];
         int k = 0;
         for (int i = 0; i < n; i++)
         {
@@ -126,7 +134,7 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
             ncenter[k] = valid ? nerr : -1;
             k++;
         }
-        return new MatlabFrameErrors(overlap, center, ncenter, n, repaired, truncated);
+        return new MatlabFrameErrors(overlap, center, ncenter, n, repaired, truncated) { KeptBadRows = kept };
     }
 
     public SequenceCurves EvaluateSequence(Sequence sequence, NumericTable result, double[]? times)
@@ -145,6 +153,7 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
         var notes = new List<string>();
         if (e.Truncated) notes.Add($"result has {result.RowCount} rows, ground truth {e.GroundTruthRows}: truncated as the toolkit does");
         if (e.RepairedRows > 0) notes.Add($"{e.RepairedRows} row(s) with NaN or non-positive size replaced by the previous row");
+        if (e.KeptBadRows > 0) notes.Add($"{e.KeptBadRows} row(s) with NaN or non-positive size kept as they are: their ground-truth row has NaN (the toolkit repairs only where it has none)");
         return new SequenceCurves
         {
             Sequence = sequence.Name,

@@ -11,7 +11,8 @@ namespace ReasonTrack.Training.Data;
 /// shard.json            which selection (shard i/N, limit, listing hash) the folder holds and whether it is finished
 /// parts/NNNNNN_video.json  one finished video: rows, draws, skips (NNNNNN = position in the dataset listing)
 /// images/video/*.jpg    the images the rows reference, by relative path
-/// train.jsonl|json      the rows in the chosen format, assembled from all parts in listing order
+/// train.parquet|jsonl|json  the rows in the chosen format, assembled from all parts in listing order (easyr1's
+///                       Parquet embeds the images' bytes, read back from images/)
 /// dataset_info.json     (LLaMA-Factory formats) the entry that registers train.json
 /// summary.json          counts, skip reasons and distributions, from all parts
 /// </code>

@@ -29,8 +29,8 @@ public class MakeDataRealSequenceTests
             Dataset = ds, OutputFolder = folder, ShardIndex = shard, ShardCount = shards, Cancellation = TestContext.Current.CancellationToken,
         });
 
-    private static List<JsonElement> Rows(string file) =>
-        File.ReadLines(file).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+    /// <summary>The rows of a folder's default (easyr1) output, read back from its Parquet file by an independent reader.</summary>
+    private static List<JsonElement> Rows(string folder) => ParquetTable.RowsAsJson(Path.Combine(folder, "train.parquet"));
 
     private static int[] Ints(string text) => text.Trim('[', ']').Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
 
@@ -43,7 +43,7 @@ public class MakeDataRealSequenceTests
         using var tmp = new TempTree();
         var result = Build(ds, tmp.Root, new MakeDataOptions { Seed = 21, PairsPerVideo = 4, Sizes = [112, 224, 336, 448] });
         result.Failures.ShouldBeEmpty();
-        var rows = Rows(Path.Combine(tmp.Root, "train.jsonl"));
+        var rows = Rows(tmp.Root);
         rows.Count.ShouldBe(40);
         var sizes = new HashSet<int>();
         foreach (var row in rows)
@@ -106,7 +106,7 @@ public class MakeDataRealSequenceTests
         var vp = Build(ds, tmp["vp"], new MakeDataOptions { Recipe = TrainingRecipe.VpTracker, Seed = 2, PairsPerVideo = 3, FallbackDescription = "the target" });
         vp.Summary.Pairs.ShouldBe(30);
         (vp.Summary.InsideOutline + vp.Summary.OutsideOutline).ShouldBe(vp.Summary.VisibleYes);
-        foreach (var row in Rows(Path.Combine(tmp["vp"], "train.jsonl")))
+        foreach (var row in Rows(tmp["vp"]))
         {
             var seq = ds.Find(row.GetProperty("video").GetString()!)!;
             int[] frames = Ints(row.GetProperty("frames").GetString()!);
@@ -125,7 +125,7 @@ public class MakeDataRealSequenceTests
 
         var rt = Build(ds, tmp["rt"], new MakeDataOptions { Recipe = TrainingRecipe.ReasoningTrack, Seed = 2, PairsPerVideo = 2, Interval = 20, FallbackDescription = "the target" });
         rt.Summary.Pairs.ShouldBe(20);
-        foreach (var row in Rows(Path.Combine(tmp["rt"], "train.jsonl")))
+        foreach (var row in Rows(tmp["rt"]))
         {
             var seq = ds.Find(row.GetProperty("video").GetString()!)!;
             int[] frames = Ints(row.GetProperty("frames").GetString()!);

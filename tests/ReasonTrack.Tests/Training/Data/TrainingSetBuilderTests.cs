@@ -43,7 +43,7 @@ public class TrainingSetBuilderTests
         Build(ds, tmp["c"], Options(recipe, format, seed: 6));
         DataSetTree.ShouldBeIdentical(tmp["b"], tmp["a"]);
         // The comparison can fail: another seed changes the data file.
-        string data = Directory.GetFiles(tmp["a"], "train.json*").Single();
+        string data = Directory.GetFiles(tmp["a"], "train.*").Single();
         File.ReadAllBytes(Path.Combine(tmp["c"], Path.GetFileName(data))).ShouldNotBe(File.ReadAllBytes(data));
     }
 
@@ -118,7 +118,7 @@ public class TrainingSetBuilderTests
         var seq = ds.Sequences[1];
         for (int f = 0; f < seq.Length; f += 6) seq.GroundTruth[f] = new ReasonTrack.Geometry.Box(10, 10, 0, 12);
         for (int f = 3; f < seq.Length; f += 6) seq.GroundTruth[f] = new ReasonTrack.Geometry.Box(500, 10, 20, 12);
-        var options = Options(recipe, "easyr1") with { PairsPerVideo = 40, Interval = 3 };
+        var options = Options(recipe, "easyr1-jsonl") with { PairsPerVideo = 40, Interval = 3 };
         var result = Build(ds, tmp.Root, options);
         result.Summary.Pairs.ShouldBeGreaterThan(40);
 
@@ -188,7 +188,7 @@ public class TrainingSetBuilderTests
     {
         { "current", "easyr1" }, { "current", "llamafactory-alpaca" }, { "current", "llamafactory-sharegpt" }, { "current", "swift" },
         { "5k", "easyr1" }, { "5k", "llamafactory-alpaca" }, { "5k", "llamafactory-sharegpt" }, { "5k", "swift" },
-        { "think", "easyr1" },
+        { "think", "easyr1" }, { "current", "easyr1-jsonl" }, { "think", "easyr1-jsonl" },
     };
 
     private static R1TrackPromptVariant Variant(string name) => name switch
@@ -199,14 +199,16 @@ public class TrainingSetBuilderTests
     /// <summary>The user turn and the images of every row, read back from the file as its trainer reads it.</summary>
     private static List<(string User, int Images)> UserTurns(string folder, string format)
     {
-        JsonElement[] rows = format is "easyr1" or "swift"
+        JsonElement[] rows = format is "easyr1"
+            ? ParquetTable.RowsAsJson(Path.Combine(folder, "train.parquet")).ToArray()
+            : format is "easyr1-jsonl" or "swift"
             ? File.ReadLines(Path.Combine(folder, "train.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToArray()
             : JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "train.json"))).RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
         return rows.Select(r =>
         {
             string user = format switch
             {
-                "easyr1" => r.GetProperty("problem").GetString()!,
+                "easyr1" or "easyr1-jsonl" => r.GetProperty("problem").GetString()!,
                 "llamafactory-alpaca" => r.GetProperty("instruction").GetString() + "\n" + r.GetProperty("input").GetString(),
                 "llamafactory-sharegpt" => r.GetProperty("conversations").EnumerateArray().Single(t => t.GetProperty("from").GetString() == "human").GetProperty("value").GetString()!,
                 _ => r.GetProperty("messages").EnumerateArray().Single(t => t.GetProperty("role").GetString() == "user").GetProperty("content").GetString()!,

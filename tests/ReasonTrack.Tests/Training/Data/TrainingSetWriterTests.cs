@@ -20,10 +20,10 @@ public class TrainingSetWriterTests
     private static List<JsonElement> Lines(string path) => File.ReadLines(path).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
 
     [Fact]
-    public void EasyR1_rows_have_images_problem_answer_then_the_extra_columns()
+    public void EasyR1_jsonl_rows_have_image_paths_problem_answer_then_the_extra_columns()
     {
         using var tmp = new TempTree();
-        new EasyR1Writer().Write(tmp.Root, Rows, "set").ShouldBe(["train.jsonl"]);
+        TrainingSetWriters.Get("easyr1-jsonl").Write(tmp.Root, Rows, "set").ShouldBe(["train.jsonl"]);
         var lines = Lines(tmp["train.jsonl"]);
         lines[0].EnumerateObject().Select(p => p.Name).ShouldBe(["images", "problem", "answer", "bbox1", "pic1"]);
         lines[0].GetProperty("problem").GetString().ShouldBe("<image> <image>where is it? ü");
@@ -110,6 +110,7 @@ public class TrainingSetWriterTests
         TrainingSample[] ok = [Rows[0], Rows[1] with { Instruction = "<image>do it", Prompt = "<image>text" }];
         if (key == "swift-vptracker") // the fork's layout needs VPTracker rows
             ok = [.. ok.Select(r => r with { VisualPrompt = new VpTrackerVisualPrompt { Scale = 2, TemplateBbox = [0, 0, 1, 1], SearchBbox = [0, 0, 1, 1] } })];
+        foreach (string image in ok.SelectMany(r => r.Images)) tmp.Write(Path.Combine("ok", image), "image bytes"); // easyr1 embeds them
         writer.Write(tmp["ok"], ok, "set").ShouldNotBeEmpty();
         var short_ = Rows[0] with { Id = "v/short", Prompt = "<image>where is it?" };
         var extra = Rows[1] with { Id = "v/extra", Instruction = "<image>do it" };

@@ -1,8 +1,9 @@
 namespace ReasonTrack.Training.Data.Formats;
 
 /// <summary>
-/// One trainer's file layout for a data set's rows. Writers only lay out text: images are already on disk beside
-/// the files, referenced by paths relative to the data set folder. Output is a pure function of the rows (fixed
+/// One trainer's file layout for a data set's rows. Images are already on disk beside the files, referenced by paths
+/// relative to the data set folder; a writer either references them (the JSON layouts) or embeds their bytes (EasyR1
+/// Parquet). Output is a pure function of the rows (fixed
 /// property order, <c>\n</c> line ends, no timestamps), so equal rows give equal bytes. The base class checks what
 /// every layout needs before a writer sees the rows, so a new layout cannot skip it.
 /// </summary>
@@ -13,6 +14,12 @@ public abstract class TrainingSetWriter
 
     /// <summary>One line for <c>--help</c>.</summary>
     public abstract string Description { get; }
+
+    /// <summary>
+    /// True for GRPO layouts (EasyR1), whose <c>answer</c> is the ground truth a reward reads rather than a reply to
+    /// imitate; rows that only make sense so (R1-Track's think prompt) are allowed only in these.
+    /// </summary>
+    public virtual bool RewardRows => false;
 
     /// <summary>Writes the rows (atomically) into <paramref name="folder"/>; returns the file names written.</summary>
     /// <param name="datasetName">Name under which a trainer's registry knows the set (LLaMA-Factory's <c>dataset_info.json</c> key).</param>

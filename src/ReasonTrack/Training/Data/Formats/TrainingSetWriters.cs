@@ -4,7 +4,7 @@ namespace ReasonTrack.Training.Data.Formats;
 public static class TrainingSetWriters
 {
     public static IReadOnlyList<TrainingSetWriter> All { get; } =
-        [new EasyR1Writer(), new LlamaFactoryAlpacaWriter(), new LlamaFactorySharegptWriter(), new SwiftWriter(), new SwiftVpTrackerWriter()];
+        [new EasyR1Writer(), new EasyR1JsonlWriter(), new LlamaFactoryAlpacaWriter(), new LlamaFactorySharegptWriter(), new SwiftWriter(), new SwiftVpTrackerWriter()];
 
     /// <exception cref="ArgumentException">Unknown key (the message lists the valid ones).</exception>
     public static TrainingSetWriter Get(string key)
