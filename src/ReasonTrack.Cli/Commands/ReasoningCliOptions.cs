@@ -44,6 +44,7 @@ internal sealed class ReasoningCliOptions
     public Option<int> Interval { get; }
     public Option<DescriptionStrategy> Strategy { get; } = CliOptions.Enum("--strategy", Names.Strategies, "Description strategy: initial (released: refine the initial text), cascaded, dynamic-static, static-dynamic.", DescriptionStrategy.Initial);
     public Option<ReplyParsing> Parsing { get; } = CliOptions.Enum("--parsing", Names.Parsing, "Reply parsing: released (exactly the released systems' rules: what a fine-tuned model expects) or tolerant (also reads code fences, stray text, tag case and spacing variants, 'Yes', swapped corners, boxes partly outside the frame, cut-off JSON; every repair is noted in the log).", ReplyParsing.Released);
+    public Option<Datasets.LanguageReading?> LanguageReading { get; } = CliOptions.OptionalEnum("--language-reading", Names.LanguageReadings, "How a dataset's language file becomes the description (without --text). Default per mode, as released: vptracker whole-file (the whole language.txt, unstripped: VPTracker evaluation/tnllt_dataset.py ~59, f.read()); every other mode first-line (trimmed; ReasoningTrack's DUTrack base reads one line, lib/test/utils/load_text.py load_str).");
     public Option<double> VlmTimeout { get; }
     public Option<int> VlmRetries { get; }
     public Option<string?> Record { get; } = new("--vlm-record") { Description = "Record every request and reply to this JSONL file (replayable)." };
@@ -52,7 +53,7 @@ internal sealed class ReasoningCliOptions
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, Trigger, Interval, Strategy, Parsing, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
+        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, Trigger, Interval, Strategy, Parsing, LanguageReading, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
             command.Options.Add(o);
     }
 
@@ -82,6 +83,7 @@ internal sealed class ReasoningCliOptions
             Triggers = Triggers(parse.GetValue(Trigger)!, interval),
             Strategy = parse.GetValue(Strategy),
             Instruction = parse.GetValue(Instruction),
+            LanguageReading = parse.GetValue(LanguageReading),
         };
         var client = new VlmClientOptions
         {

@@ -37,4 +37,10 @@ public sealed record ReasoningSetupOptions
     public string? Instruction { get; init; }
 
     public int JpegQuality { get; init; } = 90;
+
+    /// <summary>
+    /// How a dataset's language file becomes the description (null: the mode's released reading,
+    /// <see cref="ReasoningSetup.LanguageReadingFor"/>: the whole file for vptracker, the first line otherwise).
+    /// </summary>
+    public Datasets.LanguageReading? LanguageReading { get; init; }
 }
