@@ -111,6 +111,8 @@ public class BoxReplyTests
         { "```json\n{\"visible\": \"No\", \"bbox\": [10, 20, 110, 220]}\n```", ReplyParsing.Released, [10, 20, 110, 220], true, null },
         { "```json\n{\"visible\": false, \"bbox\": [10, 20, 110, 220]}\n```", ReplyParsing.Released, [10, 20, 110, 220], true, null },
         { "```json\n{\"visible\": null, \"bbox\": [10, 20, 110, 220]}\n```", ReplyParsing.Released, [10, 20, 110, 220], true, null },
+        // A repeated key: Python's json.loads keeps the last one.
+        { "```json\n{\"visible\": \"no\", \"visible\": \"yes\", \"bbox\": [10, 20, 110, 220]}\n```", ReplyParsing.Released, [10, 20, 110, 220], true, null },
         // A list at the top (answer["visible"] on a list raises) and a bbox of the wrong length fail.
         { "```json\n[{\"visible\": \"yes\", \"bbox\": [10, 20, 110, 220]}]\n```", ReplyParsing.Released, null, null, ParseIssue.JsonInvalid },
         { "```json\n{\"visible\": \"yes\", \"bbox\": [10, 20, 110, 220, 5]}\n```", ReplyParsing.Released, null, true, ParseIssue.WrongCount },

@@ -65,8 +65,9 @@ public static class VpTrackerPrompts
     }
 
     /// <summary>
-    /// A copy of the frame with the visual prompt drawn on it (the input frame is not changed). Always RGB: a grey
-    /// frame is converted first, or the red rectangle would be drawn as its grey luma.
+    /// A copy of the frame with the visual prompt drawn on it (the input frame is not changed): the released
+    /// <c>_draw_bbox</c> at inference, see <see cref="Drawing.DrawVisualPrompt"/>. Always RGB: a grey frame is converted
+    /// first, or the red rectangle would be drawn as its grey luma.
     /// </summary>
     public static ImageFrame SearchImage(ImageFrame frame, Box previousBox)
     {
