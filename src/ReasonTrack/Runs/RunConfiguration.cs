@@ -60,6 +60,12 @@ public sealed record RunConfiguration
 
     public string? Instruction { get; init; }
 
+    /// <summary>
+    /// How the language files were read when it changes what the model is told: <c>whole-file</c> (vptracker's
+    /// default, or asked for); null for the first line, so records written before this field still match.
+    /// </summary>
+    public string? LanguageReading { get; init; }
+
     /// <summary>The first box grounded from the text even where ground truth gives one.</summary>
     public bool? GroundInit { get; init; }
 
@@ -103,6 +109,8 @@ public sealed record RunConfiguration
             JpegQuality = setup?.JpegQuality,
             Text = r?.Text,
             Instruction = setup?.Instruction,
+            LanguageReading = setup is null || r!.Text is not null || ReasoningSetup.LanguageReadingFor(setup) == Datasets.LanguageReading.FirstLine
+                ? null : Naming.Names.LanguageReadings.Name(ReasoningSetup.LanguageReadingFor(setup)),
             GroundInit = r?.GroundInit,
         };
     }

@@ -54,6 +54,9 @@ public sealed class VpTrackerLanguageCommandTests : IDisposable
             string text = string.Concat(ModeFixtures.UserParts(request).Where(p => p.Type == "text").Select(p => p.Text));
             text.ShouldContain("<ref>" + WholeText + "</ref>");
         }
+        // The reading is part of the recorded configuration (a resume over first-line results is refused).
+        string record = Directory.GetFiles(Path.Combine(_dir, "out"), "reasontrack-run.json", SearchOption.AllDirectories).Single();
+        File.ReadAllText(record).ShouldContain("\"language_reading\": \"whole-file\"");
     }
 
     [Fact]
