@@ -53,8 +53,8 @@ public sealed class Sequence
 
     /// <summary>
     /// The whole language file as Python's <c>open(path).read()</c> returns it: UTF-8, newlines translated to
-    /// <c>\n</c> (text mode), nothing stripped. Null when the loader has no language file (only the TNLLT loader
-    /// fills it today). See <see cref="LanguageReading"/> for which mode reads which.
+    /// <c>\n</c> (text mode), nothing stripped. Null when the loader has no language file (the TNLLT and TNL2K
+    /// loaders fill it: VPTracker's evaluation reads both benchmarks' files whole). See <see cref="LanguageReading"/> for which mode reads which.
     /// </summary>
     public string? LanguageText { get; init; }
 
