@@ -35,7 +35,7 @@ internal sealed class ReasoningCliOptions
         CliOptions.AtLeast(JpegQuality, 1, "");
     }
 
-    public Option<ReasonerKind?> Reasoner { get; } = CliOptions.OptionalEnum("--reasoner", Names.Reasoners, "Reason with a vision-language model: reasoningtrack (tracker + description refiner), r1track (the VLM tracks from template/search crops; released infer_script/r1track.py: prompt, 336 px factor-4 crop loop, reply regex/JSON, clamp and map-back), vptracker (the VLM searches the whole frame every frame), instruction (OURS, TrackGPT-like: TrackGPT released no code; our prompt grounds an implicit instruction, rethinks when the score < 0.5 x its first score as the paper describes; logged as instruction-ours), hybrid (tracker + vptracker re-localization when lost + refiner).");
+    public Option<ReasonerKind?> Reasoner { get; } = CliOptions.OptionalEnum("--reasoner", Names.Reasoners, "Reason with a vision-language model: reasoningtrack (tracker + description refiner), r1track (the VLM tracks from template/search crops; released infer_script/r1track.py: prompt, 336 px factor-4 crop loop, reply regex/JSON, clamp and map-back), vptracker (the VLM searches the whole frame every frame, as VPTracker's release: prompt, sampling and reply rules (first ```json block, 'visible' and 'bbox' keys required, a string bbox parsed, only \"no\" means not visible, boxes checked against the frame) from evaluation/infer_tracking_qwen_vlt_crop_absent.py; the factor-2 template crop (clipped, last column/row dropped by the +1 far pad) and the red 3 px outline (int() corners clamped to the image, drawn as PIL's rectangle) from ms-swift/swift/llm/template/base.py sample_target and _draw_bbox; scale 4 from infer.sh; the TNLLT description is the whole language.txt, from evaluation/tnllt_dataset.py), instruction (OURS, TrackGPT-like: TrackGPT released no code; our prompt grounds an implicit instruction, rethinks when the score < 0.5 x its first score as the paper describes; logged as instruction-ours), hybrid (tracker + vptracker re-localization when lost + refiner).");
     public Option<string> VlmUrl { get; } = VlmOptions.Url("http://127.0.0.1:8000/v1");
     public Option<string?> Model { get; } = VlmOptions.Model("The served model name (also picks the coordinate convention: qwen2.5 -> absolute pixels of the resized image, qwen2-vl/qwen3 -> 0..1000).");
     public Option<string> ApiKeyEnv { get; } = VlmOptions.ApiKeyEnv();
@@ -51,6 +51,8 @@ internal sealed class ReasoningCliOptions
     public Option<ReplyParsing> Parsing { get; } = CliOptions.Enum("--parsing", Names.Parsing, "Reply parsing: released (exactly the released systems' rules: what a fine-tuned model expects) or tolerant (also reads code fences, stray text, tag case and spacing variants, 'Yes', swapped corners, boxes partly outside the frame, cut-off JSON; every repair is noted in the log).", ReplyParsing.Released);
     public Option<ImageEncodingKind?> ImageEncodingOption { get; } = CliOptions.OptionalEnum("--image-encoding", Names.ImageEncodings, "How images are sent, for every mode of the run. Default: each mode's released encoding: reasoningtrack the frame file's own bytes labelled image/jpeg (Evaluation/i2d.py; PNG when a frame has no file, e.g. video input), r1track JPEG quality 95 4:2:0 (OpenCV's cv.imencode defaults, infer_script/r1track.py), vptracker lossless PNG (its ms-swift engine takes PIL images); text grounding JPEG q95 and instruction JPEG q90 (ours). file: the file's bytes labelled image/jpeg; jpeg: ours at --jpeg-quality, 4:2:0; png: lossless. The reasoning log's image_encodings names what each image was.");
     public Option<int> JpegQuality { get; }
+
+    public Option<Datasets.LanguageReading?> LanguageReading { get; } = CliOptions.OptionalEnum("--language-reading", Names.LanguageReadings, "How a dataset's language file becomes the description (without --text). Default per mode, as released: vptracker whole-file (the whole language.txt, unstripped: VPTracker evaluation/tnllt_dataset.py ~59, f.read()); every other mode first-line (trimmed; ReasoningTrack's DUTrack base reads one line, lib/test/utils/load_text.py load_str).");
     public Option<double> VlmTimeout { get; }
     public Option<int> VlmRetries { get; }
     public Option<string?> Record { get; } = new("--vlm-record") { Description = "Record every request and reply to this JSONL file (replayable)." };
@@ -59,7 +61,7 @@ internal sealed class ReasoningCliOptions
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, RejectBorderBoxes, Trigger, Interval, Strategy, Parsing, ImageEncodingOption, JpegQuality, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
+        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, RejectBorderBoxes, Trigger, Interval, Strategy, Parsing, LanguageReading, ImageEncodingOption, JpegQuality, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
             command.Options.Add(o);
     }
 
@@ -91,6 +93,7 @@ internal sealed class ReasoningCliOptions
             Strategy = parse.GetValue(Strategy),
             Instruction = parse.GetValue(Instruction),
             ImageEncoding = Encoding(parse),
+            LanguageReading = parse.GetValue(LanguageReading),
         };
         var client = new VlmClientOptions
         {

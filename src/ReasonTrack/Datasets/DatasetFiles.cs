@@ -142,6 +142,19 @@ internal static class DatasetFiles
         return string.IsNullOrEmpty(line) ? null : line;
     }
 
+    /// <summary>
+    /// The whole text of a file as Python 3's <c>open(path, "r").read()</c> gives it (assumed: a UTF-8 locale):
+    /// UTF-8 decoded (a byte order mark is kept as U+FEFF, as Python's utf-8 codec keeps it; invalid bytes become
+    /// U+FFFD where Python would raise), <c>\r\n</c> and <c>\r</c> turned into <c>\n</c> (universal newlines), nothing
+    /// stripped. Null when the file does not exist.
+    /// </summary>
+    public static string? WholeText(string path)
+    {
+        if (!File.Exists(path)) return null;
+        string text = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path));
+        return text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+    }
+
     /// <summary>Names of the attributes whose value is positive (the Matlab toolkits' <c>value &gt; 0</c>).</summary>
     public static List<string> AttributesOf(double[] vector, IReadOnlyList<string> names)
     {

@@ -48,8 +48,23 @@ public sealed class Sequence
     /// </summary>
     public double[]? AttributeVector { get; init; }
 
-    /// <summary>The natural-language description of the target (first line of the language file), if any.</summary>
+    /// <summary>The natural-language description of the target (first line of the language file, trimmed), if any.</summary>
     public string? Language { get; init; }
+
+    /// <summary>
+    /// The whole language file as Python's <c>open(path).read()</c> returns it: UTF-8, newlines translated to
+    /// <c>\n</c> (text mode), nothing stripped. Null when the loader has no language file (the TNLLT and TNL2K
+    /// loaders fill it: VPTracker's evaluation reads both benchmarks' files whole). See <see cref="LanguageReading"/> for which mode reads which.
+    /// </summary>
+    public string? LanguageText { get; init; }
+
+    /// <summary>
+    /// The description under <paramref name="reading"/>: <see cref="LanguageText"/> for
+    /// <see cref="LanguageReading.WholeFile"/> (falling back to <see cref="Language"/> when the loader kept no whole
+    /// text), else <see cref="Language"/>.
+    /// </summary>
+    public string? LanguageAs(LanguageReading reading) =>
+        reading == LanguageReading.WholeFile ? LanguageText ?? Language : Language;
 
     /// <summary>The object class (LaSOT's folder, GOT-10k's <c>object_class</c>), if known.</summary>
     public string? ClassName { get; init; }

@@ -51,6 +51,11 @@ public static class Names
         (DescriptionStrategy.DynamicStatic, "dynamic-static", []),
         (DescriptionStrategy.StaticDynamic, "static-dynamic", []));
 
+    /// <summary>How a dataset's language file becomes the description (reasoning runs).</summary>
+    public static NameTable<Datasets.LanguageReading> LanguageReadings { get; } = new("language-reading",
+        (Datasets.LanguageReading.FirstLine, "first-line", []),
+        (Datasets.LanguageReading.WholeFile, "whole-file", []));
+
     /// <summary>Reply parsing modes.</summary>
     public static NameTable<ReplyParsing> Parsing { get; } = new("parsing",
         (ReplyParsing.Released, "released", []),

@@ -73,7 +73,7 @@ public sealed class DatasetRunner
             configuration = RunConfiguration.For(options, probe);
         var ds = options.Dataset;
         if (options.Reasoning is { } r && ds.Sequences.Count > 0)
-            ReasoningSetup.Validate(r.Setup, !r.Grounded, r.Text ?? ds.Sequences.Select(s => s.Language).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)));
+            ReasoningSetup.Validate(r.Setup, !r.Grounded, r.Text ?? ds.Sequences.Select(s => s.LanguageAs(ReasoningSetup.LanguageReadingFor(r.Setup))).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)));
 
         var mine = options.ShardSequences;
         if (options.Resume) CheckRecord(options, configuration, mine);
@@ -192,7 +192,7 @@ public sealed class DatasetRunner
             if (o.Reasoning is not { } r) outcome = SequenceTracking.Run(tracker, source, s.GroundTruth[0]);
             else
             {
-                string? description = r.Text ?? s.Language;
+                string? description = r.Text ?? s.LanguageAs(ReasoningSetup.LanguageReadingFor(r.Setup));
                 ReasoningSetup.Validate(r.Setup, !r.Grounded, description);
                 var tracked = ReasoningTracking.Track(r.Setup, r.Client, tracker, source, r.Grounded ? null : s.GroundTruth[0], description, boxes);
                 outcome = tracked.Outcome;

@@ -65,6 +65,12 @@ public sealed record RunConfiguration
     /// for every r1track run, so results from before the released default (when the rule was on) are not resumed over.</summary>
     public bool? RejectBorderBoxes { get; init; }
 
+    /// <summary>
+    /// How the language files were read when it changes what the model is told: <c>whole-file</c> (vptracker's
+    /// default, or asked for); null for the first line, so records written before this field still match.
+    /// </summary>
+    public string? LanguageReading { get; init; }
+
     /// <summary>The first box grounded from the text even where ground truth gives one.</summary>
     public bool? GroundInit { get; init; }
 
@@ -109,6 +115,8 @@ public sealed record RunConfiguration
             Text = r?.Text,
             Instruction = setup?.Instruction,
             RejectBorderBoxes = setup?.Kind == ReasonerKind.R1Track ? setup.RejectBorderBoxes : null,
+            LanguageReading = setup is null || r!.Text is not null || ReasoningSetup.LanguageReadingFor(setup) == Datasets.LanguageReading.FirstLine
+                ? null : Naming.Names.LanguageReadings.Name(ReasoningSetup.LanguageReadingFor(setup)),
             GroundInit = r?.GroundInit,
         };
     }

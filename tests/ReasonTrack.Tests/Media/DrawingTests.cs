@@ -74,26 +74,92 @@ public class DrawingTests
     public void Visual_prompt_is_a_red_outline_4x_the_box_and_3px_wide()
     {
         var f = new ImageFrame(200, 200, PixelFormat.Rgb24);
-        var box = new Box(90, 80, 20, 10); // centre (100, 85)
+        var box = new Box(90, 80, 20, 10); // corners (90, 80, 110, 90), centre (100, 85)
         var prompt = Drawing.DrawVisualPrompt(f, box);
         prompt.ShouldBe(new Box(60, 65, 80, 40));
-        // Measure the drawn rectangle along the horizontal line through the centre and the vertical line through it.
+        // Released: PIL rectangle([60, 65, 140, 105], width=3): inclusive corners, so 81 x 41 pixels, 3 px inward.
         var redX = Enumerable.Range(0, 200).Where(x => At(f, x, 85) == Rgb.Red).ToArray();
-        redX.ShouldBe([60, 61, 62, 137, 138, 139]);
+        redX.ShouldBe([60, 61, 62, 138, 139, 140]);
         var redY = Enumerable.Range(0, 200).Where(y => At(f, 100, y) == Rgb.Red).ToArray();
-        redY.ShouldBe([65, 66, 67, 102, 103, 104]);
-        (redX[^1] - redX[0] + 1).ShouldBe(4 * 20);
-        (redY[^1] - redY[0] + 1).ShouldBe(4 * 10);
+        redY.ShouldBe([65, 66, 67, 103, 104, 105]);
         At(f, 100, 85).ShouldBe(Rgb.Black); // the target itself is not covered
     }
 
-    [Fact]
-    public void Visual_prompt_near_the_border_is_clipped()
+    /// <summary>Checks every pixel: <c>#</c> red, <c>.</c> the background left alone.</summary>
+    private static void ShouldBeDrawn(ImageFrame f, Rgb background, string[] expected)
     {
-        var f = new ImageFrame(50, 50, PixelFormat.Gray8);
-        var prompt = Drawing.DrawVisualPrompt(f, new Box(0, 0, 10, 10));
-        prompt.ShouldBe(new Box(-15, -15, 40, 40));
-        f.Row(24)[22].ShouldBe(Rgb.Red.Luma); // right edge, columns 22..24
-        f.Row(10)[10].ShouldBe((byte)0);
+        expected.Length.ShouldBe(f.Height);
+        for (int y = 0; y < f.Height; y++)
+        {
+            expected[y].Length.ShouldBe(f.Width);
+            for (int x = 0; x < f.Width; x++)
+                At(f, x, y).ShouldBe(expected[y][x] == '#' ? Rgb.Red : background, $"pixel ({x},{y})");
+        }
+    }
+
+    [Fact]
+    public void Visual_prompt_crossing_two_borders_is_a_closed_outline_on_them_as_PIL_draws_it()
+    {
+        // Issue 11 item 3, the released rule (VPTracker ms-swift/swift/llm/template/base.py _draw_bbox ~440-515, no
+        // noise): box (7.3, 5, 3, 2) -> corners (7.3, 5, 10.3, 7), centre (8.8, 6), 4x size 12 x 8; corners
+        // int(8.8 - 6) = int(2.8) = 2 (truncated, not rounded to 3), int(6 - 4) = 2, int(14.8) = 14 -> clamped to W = 12,
+        // int(10) = 10 -> clamped to H = 10. PIL rectangle([2, 2, 12, 10], outline=red, width=3) spans columns 2..12 and
+        // rows 2..10 inclusive and draws 3 px inward: rows 2-4 and 8-10, columns 2-4 and 10-12. Column 12 and row 10
+        // lie outside the 12 x 10 image, so the right and bottom sides show 2 px each, on the image border.
+        var bg = new Rgb(50, 60, 70);
+        var f = new ImageFrame(12, 10, PixelFormat.Rgb24);
+        for (int y = 0; y < 10; y++)
+            for (int x = 0; x < 12; x++)
+                bg.WriteTo(f.Row(y).Slice(3 * x, 3), f.Format);
+        Drawing.VisualPromptCorners(new Box(7.3, 5, 3, 2), f.Size, 4).ShouldBe((2, 2, 12, 10));
+        Drawing.DrawVisualPrompt(f, new Box(7.3, 5, 3, 2));
+        ShouldBeDrawn(f, bg,
+        [
+            "............",
+            "............",
+            "..##########",
+            "..##########",
+            "..##########",
+            "..###.....##",
+            "..###.....##",
+            "..###.....##",
+            "..##########",
+            "..##########",
+        ]);
+    }
+
+    [Fact]
+    public void Visual_prompt_of_a_zero_width_box_is_PILs_narrow_rectangle()
+    {
+        // A released reply may have x1 == x2 (check_bbox allows it). Box (5, 2, 0, 2): corners x int(5) = 5 twice,
+        // y int(3 - 4) = -1 -> 0 and int(3 + 4) = 7: PIL rectangle([5, 0, 5, 7], width=3). PIL's routine: rows
+        // 0+i and 7-i from x 5 to 5 (i = 0..2), and columns 5-i and 5+i from row 0+3 towards row 7-3+1 = 5, that row
+        // excluded (rows 3, 4): a cross, columns 3..7 wide on rows 3 and 4.
+        var f = new ImageFrame(12, 10, PixelFormat.Rgb24);
+        Drawing.DrawVisualPrompt(f, new Box(5, 2, 0, 2));
+        ShouldBeDrawn(f, Rgb.Black,
+        [
+            ".....#......",
+            ".....#......",
+            ".....#......",
+            "...#####....",
+            "...#####....",
+            ".....#......",
+            ".....#......",
+            ".....#......",
+            "............",
+            "............",
+        ]);
+    }
+
+    [Fact]
+    public void Visual_prompt_wholly_outside_the_image_draws_nothing()
+    {
+        // Corners int(98.5) = 98 .. int(102.5) = 102 clamp to x1 = 98 > x2 = 12: inverted. Recent Pillow raises there
+        // and the released code then draws at random corners (Pillow 9.4.0 draws an odd shape); we draw nothing.
+        var f = new ImageFrame(12, 10, PixelFormat.Rgb24);
+        Drawing.VisualPromptCorners(new Box(100, 100, 1, 1), f.Size, 4).ShouldBeNull();
+        Drawing.DrawVisualPrompt(f, new Box(100, 100, 1, 1));
+        f.Pixels.ToArray().ShouldAllBe(b => b == 0);
     }
 }

@@ -97,6 +97,25 @@ public class BoxReplyTests
         { "```json\n{\"visible\": \"yes\", \"bbox\": [10, 20, 110, 220]", ReplyParsing.Released, null, null, ParseIssue.NoJson },
         { "", ReplyParsing.Tolerant, null, null, ParseIssue.Empty },
         { "```json\n{\"visible\": \"是\", \"bbox\": [10, 20, 110, 220]}\n```", ReplyParsing.Tolerant, [10, 20, 110, 220], null, ParseIssue.DecisionNotYesNo },
+        // Issue 11 item 7, released (VPTracker evaluation/infer_tracking_qwen_vlt_crop_absent.py ~120-143): answer["visible"]
+        // and answer["bbox"] are read first, so a missing key of either is a failure (previous box kept), even with "no".
+        { "```json\n{\"bbox\": [10, 20, 110, 220]}\n```", ReplyParsing.Released, null, null, ParseIssue.TagMissing },
+        { "```json\n{\"visible\": \"no\"}\n```", ReplyParsing.Released, null, null, ParseIssue.TagMissing },
+        { "```json\n{\"bbox\": [10, 20, 110, 220]}\n```", ReplyParsing.Tolerant, [10, 20, 110, 220], null, ParseIssue.CodeFence },
+        // A bbox given as a JSON string is json.loads-ed and read; one that is not JSON is a failure.
+        { "```json\n{\"visible\": \"yes\", \"bbox\": \"[10, 20, 110, 220]\"}\n```", ReplyParsing.Released, [10, 20, 110, 220], true, ParseIssue.ShapeVariant },
+        { "```json\n{\"visible\": \"yes\", \"bbox\": \"[10, 20, 641, 220]\"}\n```", ReplyParsing.Released, null, true, ParseIssue.OutOfRange },
+        { "```json\n{\"visible\": \"yes\", \"bbox\": \"10, 20, 110, 220\"}\n```", ReplyParsing.Released, null, true, ParseIssue.JsonInvalid },
+        { "```json\n{\"visible\": \"no\", \"bbox\": \"not json\"}\n```", ReplyParsing.Released, null, false, ParseIssue.NotVisible },
+        // Only the exact string "no" means not visible: "No", false and null count as visible.
+        { "```json\n{\"visible\": \"No\", \"bbox\": [10, 20, 110, 220]}\n```", ReplyParsing.Released, [10, 20, 110, 220], true, null },
+        { "```json\n{\"visible\": false, \"bbox\": [10, 20, 110, 220]}\n```", ReplyParsing.Released, [10, 20, 110, 220], true, null },
+        { "```json\n{\"visible\": null, \"bbox\": [10, 20, 110, 220]}\n```", ReplyParsing.Released, [10, 20, 110, 220], true, null },
+        // A repeated key: Python's json.loads keeps the last one.
+        { "```json\n{\"visible\": \"no\", \"visible\": \"yes\", \"bbox\": [10, 20, 110, 220]}\n```", ReplyParsing.Released, [10, 20, 110, 220], true, null },
+        // A list at the top (answer["visible"] on a list raises) and a bbox of the wrong length fail.
+        { "```json\n[{\"visible\": \"yes\", \"bbox\": [10, 20, 110, 220]}]\n```", ReplyParsing.Released, null, null, ParseIssue.JsonInvalid },
+        { "```json\n{\"visible\": \"yes\", \"bbox\": [10, 20, 110, 220, 5]}\n```", ReplyParsing.Released, null, true, ParseIssue.WrongCount },
     };
 
     [Theory]

@@ -116,15 +116,15 @@ public class CropTests
     {
         var frame = new ImageFrame(640, 480, PixelFormat.Rgb24);
         frame.Pixels.Fill(90);
-        var previous = new Box(300, 200, 50, 40); // outline 200 x 160 centred at (325, 220): x 225..424, y 140..299
+        var previous = new Box(300, 200, 50, 40); // corners (300, 200, 350, 240): PIL rectangle([225, 140, 425, 300], width=3)
         using var search = VpTrackerPrompts.SearchImage(frame, previous);
         frame.Pixels.ToArray().All(b => b == 90).ShouldBeTrue("the input frame is left alone");
         for (int y = 0; y < 480; y++)
         {
             for (int x = 0; x < 640; x++)
             {
-                bool inRect = x >= 225 && x <= 424 && y >= 140 && y <= 299;
-                bool onOutline = inRect && (x <= 227 || x >= 422 || y <= 142 || y >= 297);
+                bool inRect = x >= 225 && x <= 425 && y >= 140 && y <= 300;
+                bool onOutline = inRect && (x <= 227 || x >= 423 || y <= 142 || y >= 298);
                 var p = search.Row(y).Slice(x * 3, 3);
                 (p[0] == 255 && p[1] == 0 && p[2] == 0).ShouldBe(onOutline, $"pixel ({x},{y})");
                 if (!onOutline) p[0].ShouldBe((byte)90);
@@ -137,19 +137,28 @@ public class CropTests
     {
         var (_, img2, box1, _) = SamplePair();
         (img2.Width, img2.Height).ShouldBe((640, 360));
-        // The ship fills much of the frame: 4x its box (972 x 928) lies wholly outside, so nothing is drawn.
-        using (var whole = VpTrackerPrompts.SearchImage(img2, box1))
-            whole.Pixels.SequenceEqual(img2.Pixels).ShouldBeTrue();
-
-        // A quarter-size box on the same centre (297.5, 180.7): outline 240 x 232 spanning x 177.5..417.5 and
-        // y 64.7..296.7, edges rounded to 178/418 and 65/297, 3 px drawn inside those edges.
-        var small = Box.FromCenter(297.5, 180.7031, 60, 58);
-        using var search = VpTrackerPrompts.SearchImage(img2, small);
+        // The ship fills much of the frame: 4x its box (972 x 928 around (297.5, 180.7)) leaves the 640 x 360 frame on
+        // every side, so the corners clamp to PIL rectangle([0, 0, 640, 360], width=3): the outline lies on the image
+        // border (columns 0-2 and 638-639, rows 0-2 and 358-359; column 640 and row 360 are outside).
         byte[] red = [255, 0, 0];
         byte[] At(ImageFrame f, int x, int y) => f.Row(y).Slice(x * 3, 3).ToArray();
-        foreach (var (x, y) in new[] { (178, 150), (180, 150), (415, 150), (417, 150), (300, 65), (300, 67), (300, 294), (300, 296), (178, 65), (417, 296) })
+        using (var whole = VpTrackerPrompts.SearchImage(img2, box1))
+        {
+            for (int y = 0; y < 360; y++)
+                for (int x = 0; x < 640; x++)
+                {
+                    bool border = x <= 2 || x >= 638 || y <= 2 || y >= 358;
+                    At(whole, x, y).ShouldBe(border ? red : At(img2, x, y), $"({x},{y})");
+                }
+        }
+
+        // A quarter-size box on the same centre (297.5, 180.7): 4x is 240 x 232, corners int(177.5) = 177,
+        // int(64.7) = 64, int(417.5) = 417, int(296.7) = 296 (truncated), drawn 3 px inward from those inclusive corners.
+        var small = Box.FromCenter(297.5, 180.7031, 60, 58);
+        using var search = VpTrackerPrompts.SearchImage(img2, small);
+        foreach (var (x, y) in new[] { (177, 150), (179, 150), (415, 150), (417, 150), (300, 64), (300, 66), (300, 294), (300, 296), (177, 64), (417, 296) })
             At(search, x, y).ShouldBe(red, $"({x},{y}) is on the outline");
-        foreach (var (x, y) in new[] { (177, 150), (181, 150), (414, 150), (418, 150), (300, 64), (300, 68), (300, 293), (300, 297), (300, 180) })
+        foreach (var (x, y) in new[] { (176, 150), (180, 150), (414, 150), (418, 150), (300, 63), (300, 67), (300, 293), (300, 297), (300, 180) })
             At(search, x, y).ShouldBe(At(img2, x, y), $"({x},{y}) is off the outline");
     }
 
@@ -159,7 +168,38 @@ public class CropTests
         var (x, y, w, h) = VpTrackerPrompts.TemplateRegion(new Box(176, 64.7031, 243, 232), new ImageSize(1280, 720));
         // Python: side ceil(sqrt(243*232)*2) = 475; corner round(297.5 - 237.5) = 60, round(180.7031 - 237.5) = -57 -> 0.
         (x, y, w, h).ShouldBe((60, 0, 475, 475 - 57));
+        // Reaching the right border: side 120, x1 = 1170, x2 = 1290, x2_pad = 1290 - 1280 + 1 = 11: ends at 1279 (exclusive).
         var (x2, _, w2, _) = VpTrackerPrompts.TemplateRegion(new Box(1200, 300, 60, 60), new ImageSize(1280, 720));
-        (x2 + w2).ShouldBe(1280);
+        (x2 + w2).ShouldBe(1279);
+    }
+
+    [Fact]
+    public void VpTracker_template_drops_the_last_column_and_row_when_it_reaches_them()
+    {
+        // Issue 11 item 6, released sample_target (VPTracker ms-swift/swift/llm/template/base.py ~2394-2435), factor 2,
+        // on a 100 x 80 image. Box (85.5, 65.5, 10, 10): side ceil(10 * 2) = 20; x1 = round(85.5 + 5 - 10) = round(80.5)
+        // = 80 (Python rounds half to even), x2 = 100, x2_pad = max(100 - 100 + 1, 0) = 1: columns 80..98, the image's
+        // last column 99 dropped; y1 = round(60.5) = 60, y2 = 80, y2_pad = 1: rows 60..78.
+        var size = new ImageSize(100, 80);
+        VpTrackerPrompts.TemplateRegion(new Box(85.5, 65.5, 10, 10), size).ShouldBe((80, 60, 19, 19));
+        // x2 == W - 1 exactly (box at 84: x1 = 79, x2 = 99): no pad, columns 79..98. Past the border (box at 88:
+        // x1 = 83, x2 = 103, pad 4): still ends before column 99.
+        VpTrackerPrompts.TemplateRegion(new Box(84, 20, 10, 10), size).ShouldBe((79, 15, 20, 20));
+        VpTrackerPrompts.TemplateRegion(new Box(88, 20, 10, 10), size).ShouldBe((83, 15, 16, 20));
+
+        // The crop's pixels: value = column index in channel 0, row index in channel 1.
+        var img = new ImageFrame(100, 80, PixelFormat.Rgb24);
+        for (int y = 0; y < 80; y++)
+            for (int x = 0; x < 100; x++)
+            {
+                img.Row(y)[3 * x] = (byte)x;
+                img.Row(y)[3 * x + 1] = (byte)y;
+            }
+        using var crop = VpTrackerPrompts.TemplateCrop(img, new Box(85.5, 65.5, 10, 10));
+        (crop.Width, crop.Height).ShouldBe((19, 19));
+        crop.Row(0)[0].ShouldBe((byte)80);
+        crop.Row(0)[3 * 18].ShouldBe((byte)98);
+        crop.Row(0)[1].ShouldBe((byte)60);
+        crop.Row(18)[1].ShouldBe((byte)78);
     }
 }

@@ -7,7 +7,7 @@ namespace ReasonTrack.Datasets.Tnl2k;
 /// <list type="bullet">
 /// <item>the dataset: <c>&lt;root&gt;/&lt;seq&gt;/imgs/*.jpg|png</c> (the first index varies between sequences: frames are
 /// sorted by the number in their names and the first one belongs to the first ground-truth row),
-/// <c>groundtruth.txt</c>, <c>language.txt</c>;</item>
+/// <c>groundtruth.txt</c>, <c>language.txt</c> (first line and whole text, see <see cref="LanguageReading"/>);</item>
 /// <item>the toolkit layout: <c>annos/gt_rect/&lt;seq&gt;.txt</c>, <c>annos/absent/&lt;seq&gt;.txt</c> (1 = absent),
 /// <c>annos/att/&lt;seq&gt;_attribute.txt</c> (17 values, one a line); no frames.</item>
 /// </list>
@@ -69,6 +69,7 @@ public sealed class Tnl2kLoader : ToolkitBenchmarkLoader
             {
                 GroundTruthPath = gtPath,
                 Language = DatasetFiles.FirstLine(Path.Combine(folder, "language.txt")),
+                LanguageText = DatasetFiles.WholeText(Path.Combine(folder, "language.txt")), // VPTracker evaluation/tnl2k_dataset.py ~57: f.read()
             };
         }).ToList();
     }

@@ -6,7 +6,8 @@ namespace ReasonTrack.Datasets.Tnllt;
 /// TNLLT (ReasoningTrack's long-term benchmark), in either layout (detected automatically):
 /// <list type="bullet">
 /// <item>the dataset: <c>&lt;root&gt;/&lt;seq&gt;/imgs/%05d.png</c> (1-based), <c>groundtruth.txt</c>, <c>absent_label.txt</c>,
-/// <c>attributes.txt</c> (15 flags), <c>language.txt</c> (first line);</item>
+/// <c>attributes.txt</c> (15 flags), <c>language.txt</c> (both its first line, <see cref="Sequence.Language"/>, and its
+/// whole text, <see cref="Sequence.LanguageText"/>: see <see cref="LanguageReading"/>);</item>
 /// <item>the toolkit layout: <c>annos/&lt;seq&gt;.txt</c>, <c>annos/absent/&lt;seq&gt;.txt</c>, <c>annos/att/&lt;seq&gt;.txt</c>
 /// (root may be <c>annos</c> itself); no frames.</item>
 /// </list>
@@ -79,6 +80,7 @@ public sealed class TnlltLoader : ToolkitBenchmarkLoader
             AttributeVector = att,
             Attributes = att is null ? [] : DatasetFiles.AttributesOf(att, AttributeNames),
             Language = DatasetFiles.FirstLine(Path.Combine(folder, "language.txt")),
+            LanguageText = DatasetFiles.WholeText(Path.Combine(folder, "language.txt")),
         };
     }
 }

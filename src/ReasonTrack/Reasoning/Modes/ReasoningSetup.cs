@@ -17,6 +17,18 @@ public static class ReasoningSetup
     public static string TrackerFor(ReasonerKind kind, string requested) =>
         kind is ReasonerKind.R1Track or ReasonerKind.VpTracker ? "identity" : requested;
 
+    /// <summary>
+    /// Which reading of a dataset's language file a run gives the mode: the override, else the released one. VPTracker:
+    /// <see cref="Datasets.LanguageReading.WholeFile"/> (its <c>evaluation/tnllt_dataset.py</c> ~59, <c>f.read()</c>);
+    /// every other mode: <see cref="Datasets.LanguageReading.FirstLine"/> (ReasoningTrack's DUTrack base reads one line;
+    /// hybrid and instruction are ours and keep the first line).
+    /// </summary>
+    public static Datasets.LanguageReading LanguageReadingFor(ReasoningSetupOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.LanguageReading ?? (options.Kind == ReasonerKind.VpTracker ? Datasets.LanguageReading.WholeFile : Datasets.LanguageReading.FirstLine);
+    }
+
     /// <summary>The coordinate convention grounding uses: the override, else the one the model name implies.</summary>
     public static CoordinateConvention GroundingConvention(ReasoningSetupOptions options)
     {

@@ -48,4 +48,10 @@ public sealed record ReasoningSetupOptions
     /// VPTracker PNG; text grounding JPEG q95 and instruction mode JPEG q90, ours).
     /// </summary>
     public Media.ImageEncoding? ImageEncoding { get; init; }
+
+    /// <summary>
+    /// How a dataset's language file becomes the description (null: the mode's released reading,
+    /// <see cref="ReasoningSetup.LanguageReadingFor"/>: the whole file for vptracker, the first line otherwise).
+    /// </summary>
+    public Datasets.LanguageReading? LanguageReading { get; init; }
 }

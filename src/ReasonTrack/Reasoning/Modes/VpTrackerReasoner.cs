@@ -9,10 +9,14 @@ using ReasonTrack.Trackers;
 namespace ReasonTrack.Reasoning.Modes;
 
 /// <summary>
-/// VPTracker: global search with a visual prompt. The template is frame 1 cropped with factor 2 (clipped, not padded),
-/// the search image is the whole current frame with a red 3 px rectangle at 4x the previous box, and the text is the
-/// description in force (the refined one when a refiner runs beside it). The reply's JSON <c>{visible, bbox}</c> is
-/// checked as released; on any failure the previous box is kept.
+/// VPTracker: global search with a visual prompt, as its release runs it (<c>evaluation/infer_tracking_qwen_vlt_crop_absent.py</c>
+/// run_sequence/run_model, and its ms-swift fork's <c>swift/llm/template/base.py</c>). The template is frame 1 cropped
+/// with factor 2 (<see cref="VpTrackerPrompts.TemplateRegion"/>: clipped, not padded, the +1 far-pad quirk), the search
+/// image is the whole current frame with a red 3 px rectangle at 4x the previous box
+/// (<see cref="Drawing.DrawVisualPrompt"/>: PIL's rectangle on truncated, clamped corners), and the text is the
+/// description in force (the refined one when a refiner runs beside it; from a dataset, the whole language file, see
+/// <see cref="ReasoningSetup.LanguageReadingFor"/>). The reply's JSON <c>{visible, bbox}</c> is checked as released
+/// (<see cref="VpTrackerReply"/>); on any failure the previous box is kept.
 /// <para>
 /// <see cref="VpTrackerRole.EveryFrame"/> is the released system (identity tracker underneath).
 /// <see cref="VpTrackerRole.Relocator"/> makes it the global re-localizer of a hybrid run: it is asked only while the

@@ -5,10 +5,17 @@ namespace ReasonTrack.Reasoning.Parsing;
 
 /// <summary>
 /// A VPTracker reply, <c>```json {"visible": "yes", "bbox": [x_min, y_min, x_max, y_max]} ```</c> in full-frame pixels.
-/// Released rules: the first <c>```json ... ```</c> block; <c>visible == "no"</c> → not found; a bbox with a negative
-/// value, <c>x2 &lt; x1</c>, <c>y2 &lt; y1</c> or a value beyond the image is rejected; on any failure the previous
-/// box is kept (and written). Tolerant mode also reads unfenced or cut-off JSON, <c>bbox_2d</c>, case variants of
-/// visible, sorts swapped corners and clips values beyond the image when some area remains inside.
+/// Released rules (VPTracker <c>evaluation/infer_tracking_qwen_vlt_crop_absent.py</c> ~24-38 <c>check_bbox</c> and
+/// ~120-143): the first <c>```json ... ```</c> block, stripped and read as JSON; the object must have a
+/// <c>visible</c> key <b>and</b> a <c>bbox</c> key (either missing raises there: a failure, the previous box kept, even
+/// for <c>{"visible": "no"}</c> without a bbox); <c>visible</c> is "not visible" only when it is exactly the string
+/// <c>"no"</c> (any other value, <c>"No"</c>, <c>false</c> or <c>null</c> included, counts as visible); a bbox given as a
+/// JSON string is parsed again (<c>json.loads</c>) and read; it must be 4 values; a bbox with a negative value,
+/// <c>x2 &lt; x1</c>, <c>y2 &lt; y1</c> or a value beyond the image (equal allowed) is rejected; on any failure the
+/// previous box is kept (and written). Ours, where Python would accept garbage: values must be finite JSON numbers
+/// (Python's <c>json.loads</c> also takes <c>NaN</c>, which passes its checks, and booleans, which compare as 0/1).
+/// Tolerant mode also reads unfenced or cut-off JSON, <c>bbox_2d</c>, case variants of visible, a missing visible
+/// key (assumed visible), sorts swapped corners and clips values beyond the image when some area remains inside.
 /// </summary>
 public sealed class VpTrackerReply
 {
@@ -74,6 +81,21 @@ public sealed class VpTrackerReply
         BoxXyxy? box = null;
         if (root is { ValueKind: JsonValueKind.Object } obj)
         {
+            if (mode == ReplyParsing.Released)
+            {
+                // answer["visible"] and answer["bbox"] are both read before visible is looked at: either key
+                // missing raises, and the frame is a failure (previous box kept).
+                if (!obj.TryGetProperty("visible", out _))
+                {
+                    log.Fallback(ParseIssue.TagMissing, "no \"visible\" key");
+                    return new VpTrackerReply(null, null, log.ToReport());
+                }
+                if (!obj.TryGetProperty("bbox", out _))
+                {
+                    log.Fallback(ParseIssue.TagMissing, "no \"bbox\" key");
+                    return new VpTrackerReply(null, null, log.ToReport());
+                }
+            }
             visible = ReadVisible(obj, mode, log);
             if (visible == false)
             {
@@ -86,6 +108,18 @@ public sealed class VpTrackerReply
             {
                 log.Fallback(ParseIssue.TagMissing, "no bbox");
                 return new VpTrackerReply(visible, null, log.ToReport());
+            }
+            if (coords.ValueKind == JsonValueKind.String)
+            {
+                // Released: a bbox given as a string is json.loads-ed and read.
+                var inner = JsonScan.ParseWhole(coords.GetString() ?? "");
+                if (inner is null)
+                {
+                    log.Fallback(ParseIssue.JsonInvalid, $"bbox is a string that is not JSON ({coords.GetRawText()})");
+                    return new VpTrackerReply(visible, null, log.ToReport());
+                }
+                log.Note(ParseIssue.ShapeVariant, "bbox given as a JSON string: parsed again");
+                coords = inner.Value;
             }
             box = BoxJson.ReadFour(coords, log, "bbox");
         }

@@ -25,16 +25,33 @@ public static class VpTrackerPrompts
     public static string Prompt(string language) => InferencePromptTemplate.Replace("{language}", language, StringComparison.Ordinal);
 
     /// <summary>
-    /// The template region: a square of side <c>ceil(sqrt(w*h)*2)</c> centred on the box, clipped to the image (so it
-    /// may end up non-square). The corner is rounded like <see cref="SampleTarget"/> (half to even); the seed facts
-    /// do not say how VPTracker rounds, so this is our assumption.
+    /// The template region as released (VPTracker <c>ms-swift/swift/llm/template/base.py</c>, <c>sample_target</c>
+    /// ~2394-2435, <c>template_scale</c> 2, no resize): the box as corners <c>(x, y, x + w, y + h)</c> and back
+    /// (<c>w = x2 - x1</c>), side <c>crop = ceil(sqrt(w*h) * 2)</c>, <c>x1 = int(round(x + 0.5*w - crop*0.5))</c>
+    /// (Python's round: half to even), <c>x2 = x1 + crop</c>, then the array slice
+    /// <c>[x1 + max(0, -x1) : x2 - max(x2 - W + 1, 0)]</c> (rows alike): clipped, never padded, and the released
+    /// <c>+ 1</c> in the far pad drops the image's <b>last column (row)</b> whenever the crop reaches it, so the region
+    /// ends at <c>W - 1</c> at most. The region may be non-square.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The box is not finite or its crop side is under 1 pixel (sample_target raises too).</exception>
     public static (int X, int Y, int W, int H) TemplateRegion(Box box, ImageSize image)
     {
-        var win = SampleTarget.Window(box, TemplateFactor, 1);
-        int x0 = Math.Clamp(win.X1, 0, image.Width), y0 = Math.Clamp(win.Y1, 0, image.Height);
-        int x1 = (int)Math.Clamp((long)win.X1 + win.Side, 0, image.Width), y1 = (int)Math.Clamp((long)win.Y1 + win.Side, 0, image.Height);
-        return (x0, y0, x1 - x0, y1 - y0);
+        // sample_target receives [x, y, x + w, y + h] and converts it back: w is (x + w) - x, as a float.
+        var asCorners = new Box(box.X, box.Y, (box.X + box.W) - box.X, (box.Y + box.H) - box.Y);
+        int crop = SampleTarget.Side(asCorners, TemplateFactor);
+        long x1 = (long)Math.Round(asCorners.X + 0.5 * asCorners.W - crop * 0.5, MidpointRounding.ToEven);
+        long y1 = (long)Math.Round(asCorners.Y + 0.5 * asCorners.H - crop * 0.5, MidpointRounding.ToEven);
+        long x2 = x1 + crop, y2 = y1 + crop;
+        long c0 = x1 + Math.Max(0, -x1), c1 = x2 - Math.Max(x2 - image.Width + 1, 0);
+        long r0 = y1 + Math.Max(0, -y1), r1 = y2 - Math.Max(y2 - image.Height + 1, 0);
+        // Assumption: a crop wholly outside the image (a negative slice end would wrap in numpy) is empty here.
+        c1 = Math.Max(c1, c0);
+        r1 = Math.Max(r1, r0);
+        c0 = Math.Min(c0, image.Width);
+        r0 = Math.Min(r0, image.Height);
+        c1 = Math.Min(c1, image.Width);
+        r1 = Math.Min(r1, image.Height);
+        return ((int)c0, (int)r0, (int)(c1 - c0), (int)(r1 - r0));
     }
 
     /// <summary>The template crop (no padding, no resize).</summary>
@@ -48,8 +65,9 @@ public static class VpTrackerPrompts
     }
 
     /// <summary>
-    /// A copy of the frame with the visual prompt drawn on it (the input frame is not changed). Always RGB: a grey
-    /// frame is converted first, or the red rectangle would be drawn as its grey luma.
+    /// A copy of the frame with the visual prompt drawn on it (the input frame is not changed): the released
+    /// <c>_draw_bbox</c> at inference, see <see cref="Drawing.DrawVisualPrompt"/>. Always RGB: a grey frame is converted
+    /// first, or the red rectangle would be drawn as its grey luma.
     /// </summary>
     public static ImageFrame SearchImage(ImageFrame frame, Box previousBox)
     {

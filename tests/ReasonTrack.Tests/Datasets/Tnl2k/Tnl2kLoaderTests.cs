@@ -80,5 +80,6 @@ public class Tnl2kLoaderTests
         s.Frames.Select(Path.GetFileName).ShouldBe(["00000.jpg", "00001.jpg", "00009.jpg", "00010.jpg"]);
         s.Length.ShouldBe(4);
         s.Language.ShouldBe("a man in black");
+        s.LanguageText.ShouldBe("a man in black\n"); // VPTracker's evaluation/tnl2k_dataset.py reads the whole file too
     }
 }

@@ -82,4 +82,19 @@ public class TnlltLoaderTests
 
         new TnlltLoader().Load(t.Root, new DatasetLoadOptions { Split = "all" }).Sequences.Select(x => x.Name).ShouldBe(["seqA", "seqB"]);
     }
+
+    [Fact]
+    public void Language_is_kept_both_as_its_first_line_and_as_the_whole_unstripped_text()
+    {
+        // Issue 11 item 8: VPTracker's evaluation/tnllt_dataset.py ~59 reads f.read() (text mode: \r\n becomes \n,
+        // nothing stripped); the first line, trimmed, stays the reading of the other modes.
+        using var t = new TempTree();
+        t.Write("seqA/groundtruth.txt", "1,2,3,4\n");
+        File.WriteAllBytes(t["seqA/language.txt"], System.Text.Encoding.UTF8.GetBytes("  the red car\r\n on the left \n"));
+        var s = new TnlltLoader().Load(t.Root).Sequences.Single();
+        s.Language.ShouldBe("the red car");
+        s.LanguageText.ShouldBe("  the red car\n on the left \n");
+        s.LanguageAs(LanguageReading.WholeFile).ShouldBe("  the red car\n on the left \n");
+        s.LanguageAs(LanguageReading.FirstLine).ShouldBe("the red car");
+    }
 }
