@@ -32,7 +32,7 @@ internal static class MakeDataCommand
             "--format swift (stock ms-swift) and the others get pre-made images: the fork's template crop and outline drawn by us. " +
             "Released draw count: 1M draws, TNL2K:TNLLT = 7:3 (data_preparation.sh); ours draws --pairs-per-video per video (e.g. about 540 per TNL2K train video and 2000 per TNLLT train video for that mix)."));
         cmd.Subcommands.Add(Recipe(TrainingRecipe.ReasoningTrack,
-            "ReasoningTrack GRPO rows: two whole frames --interval apart with the description; columns problem, bbox1, pic1, pic2, answer (frame-2 box x,y,w,h)."));
+            "ReasoningTrack GRPO rows: two whole frames --interval apart with the description; columns problem (the 88-character prefix + description only, as released: the reward reads problem[88:]), bbox1, pic1, pic2, answer (frame-2 box x,y,w,h); LTracking_format.jinja is written beside them (renders as the released Reinforcement Learning/examples/format_prompt/LTracking_format.jinja: problem + ' ' + system prompt; select it with EasyR1's data.format_prompt, as examples/config.yaml does). --rows sft: alpaca rows as the released Supervise fine-tuning/sft_dataset_*.json."));
         cmd.Subcommands.Add(Merge());
         cmd.WithExamples(
             "reasontrack make-data r1track -d got10k -a /data/GOT-10k -o data/r1track",
@@ -88,6 +88,7 @@ internal static class MakeDataCommand
             cmd.Options.Add(inbbox);
         }
         Option<ReasoningTrackRows>? rows = null;
+        Option<ReasoningTrackSftInstruction>? sftInstruction = null;
         Option<string?>? teacherUrl = null, teacherModel = null;
         Option<string>? teacherKey = null;
         if (recipe == TrainingRecipe.ReasoningTrack)
@@ -97,8 +98,12 @@ internal static class MakeDataCommand
             teacherUrl = VlmOptions.OptionalUrl("--rows sft: the teacher's server");
             teacherModel = VlmOptions.Model("--rows sft: the teacher's model name, as the server serves it.");
             teacherKey = VlmOptions.ApiKeyEnv();
+            sftInstruction = CliOptions.Enum("--sft-instruction", Names.SftInstructions,
+                "--rows sft: the instruction of the rows (and of the teacher's request). multi-line (default): the released one with <d> of 797 of the 997 released rows (Supervise fine-tuning/sft_dataset_GOT-10k.json, _OTB, _TNL2K, _lasot); one-line: the released one without <d> of sft_dataset_TNLLT.json (200 rows; what make-data wrote before).",
+                ReasoningTrackSftInstruction.MultiLine);
             cmd.Options.Add(interval);
             cmd.Options.Add(rows);
+            cmd.Options.Add(sftInstruction);
             cmd.Options.Add(teacherUrl);
             cmd.Options.Add(teacherModel);
             cmd.Options.Add(teacherKey);
@@ -132,6 +137,7 @@ internal static class MakeDataCommand
                 Interval = interval is null ? 50 : parse.GetValue(interval),
                 Rows = rows is null ? ReasoningTrackRows.Grpo : parse.GetValue(rows),
                 Teacher = teacherModel is null || rows is null || parse.GetValue(rows) != ReasoningTrackRows.Sft ? null : parse.GetValue(teacherModel),
+                SftInstruction = sftInstruction is null || rows is null || parse.GetValue(rows) != ReasoningTrackRows.Sft ? null : parse.GetValue(sftInstruction),
                 FallbackDescription = recipe == TrainingRecipe.R1Track ? null : parse.GetValue(fallback),
                 ImageFormat = parse.GetValue(imageFormat),
                 VisualPrompt = visualPrompt is null || parse.GetValue(visualPrompt),

@@ -16,13 +16,15 @@ internal static class ScoreCommand
                           "r1track-think (released reward_score/track.py: -1 if empty, not a fullmatch of the think/answer format, under 128 tokens, or the answer is not JSON; else r + 0.05*format + 0.1*(448 - L)/64 beyond 448 tokens, r = -1 when the JSON is not a box); " +
                           "both use the released GIoU with signed areas (swapped corners are not reordered), " +
                           "reasoningtrack-format (think, d and answer tags all present), reasoningtrack-strict (ordered tags, d yes/no), " +
-                          "reasoningtrack-judge (0.1*format + 0.1*strict + 0*iou + 0.15*judge; needs --vlm-url and --model).");
+                          "reasoningtrack-judge (0.1*format + 0.1*strict + 0*iou + 0.15*judge; needs --vlm-url and --model). " +
+                          "ReasoningTrack rules: Reinforcement Learning/examples/reward_function/track.py compute_score_batch / iou_reward_batch (the function examples/config.yaml selects): " +
+                          "format and strict on the normalised reply; the judge on the raw reply (first <d> anywhere, stripped, case-sensitive, else no; no <answer> -> 'tracking the object'), every reply judged, a failed localization -> iou = iou2 = 0, original description = problem[88:].");
         var input = new Option<string?>("--input", "-i")
         {
             Description = "The rows: a JSON array (LLaMA-Factory alpaca/ShareGPT) or JSON lines (EasyR1 rows, rollout dumps), detected. Each row holds the reply " +
                           "and, where the reward needs it, the ground truth in 'answer' or 'ground_truth' (r1track: [x1,y1,x2,y2]; judge: x,y,w,h in frame 2). " +
                           "r1track-think reads the token count from 'response_length' when present and otherwise estimates it (said in the output). " +
-                          "The judge also needs 'pic2' (and reads 'pic1', 'bbox1') and the original description from 'problem' (GRPO user turn) or 'description'.",
+                          "The judge also needs 'pic2' (and reads 'pic1', 'bbox1') and the original description: problem[88:] as released, or 'description' when a row has no 'problem' (ours).",
         };
         var field = new Option<string>("--field", "-f")
         {

@@ -86,6 +86,11 @@ public static class Names
         (ReasoningTrackRows.Grpo, "grpo", []),
         (ReasoningTrackRows.Sft, "sft", []));
 
+    /// <summary>ReasoningTrack SFT instruction (make-data --sft-instruction).</summary>
+    public static NameTable<ReasoningTrackSftInstruction> SftInstructions { get; } = new("sft-instruction",
+        (ReasoningTrackSftInstruction.MultiLine, "multi-line", []),
+        (ReasoningTrackSftInstruction.OneLine, "one-line", []));
+
     /// <summary>R1-Track prompt variants.</summary>
     public static NameTable<R1TrackPromptVariant> Prompts { get; } = new("prompt",
         (R1TrackPromptVariant.Current, "current", []),

@@ -41,9 +41,10 @@ public sealed class ReasoningCommandTests : IDisposable
         string stem = Path.Combine(_dir, "synthetic");
         NumericTable.Read(stem + ".txt").RowCount.ShouldBe(300);
         var log = ReadLog(stem + "_reasoning.jsonl");
-        // Interval 100: due at 0-based frame 100 and sent on the next (1-based 102); the next update is due 100 frames
-        // after that send (0-based 201, sent at 1-based 203); a third would be sent at 304 > 300.
-        log.Select(r => r.GetProperty("frame").GetInt32()).ShouldBe([102, 203]);
+        // Interval 100: asked about 0-based frame 100 (1-based 101, image 2 of the request), in force from the next
+        // frame; the next at 0-based 200 (1-based 201); a third would be about 0-based 300, past the last frame.
+        log.Select(r => r.GetProperty("frame").GetInt32()).ShouldBe([101, 201]);
+        log.Select(r => r.GetProperty("applied_at_frame").GetInt32()).ShouldBe([102, 202]);
         log.ShouldAllBe(r => r.GetProperty("mode").GetString() == "reasoningtrack" && r.GetProperty("trigger").GetString() == "interval");
         log[0].GetProperty("images").EnumerateArray().Select(e => e.GetString()).ShouldBe(["480x360", "480x360"]); // the generated sequence's frames, whole
         var descriptions = File.ReadAllLines(stem + "_descriptions.txt");

@@ -101,18 +101,18 @@ public sealed class ScoreCommandTests : IDisposable
             Row("<think>The ship moved left.</think><d>yes</d> <answer>the wooden ship moving left on the river</answer>"), // 1 vs 0.5: yes right -> 0.35
             Row("<think>Same ship.</think>\n<d>no</d>\n<answer>the wooden ship on the river</answer>"),                    // 0.5 vs 0.5: no right -> 0.35
             Row("<think>Same ship.</think><d>no</d><answer>a brown ship</answer>"),                                        // 1 vs 0.5: no wrong -> 0.2
-            Row("<think>No decision.</think><answer>a ship</answer>"));                                                   // not judged, format 0 -> 0
+            Row("<think>No decision.</think><answer>a ship</answer>"));                                                   // judged as released: d = no, 0.5 vs 0.5 -> 0.15
         await using var server = await FakeVlmServer.StartAsync("fake-vlm", ct);
-        server.Enqueue(full, half, half, half, full, half);
+        server.Enqueue(full, half, half, half, full, half, half, half);
         string output = Path.Combine(_dir, "judge.jsonl");
 
         var o = await Task.Run(() => CliRunner.Run("score", "--reward", "reasoningtrack-judge", "--input", input, "--out", output,
             "--vlm-url", server.BaseUrl.ToString(), "--model", "fake-vlm", "--image-root", sample), ct);
 
         o.ExitCode.ShouldBe(0, o.Stderr);
-        // (0.35 + 0.35 + 0.2 + 0) / 4 = 0.225
-        LastLine(o.Stdout).ShouldBe("mean 0.225000 n 4");
-        o.Stdout.ShouldContain("judge: 1 for 2 of 3 judged rows; 1 not judged");
+        // (0.35 + 0.35 + 0.2 + 0.15) / 4 = 0.2625
+        LastLine(o.Stdout).ShouldBe("mean 0.262500 n 4");
+        o.Stdout.ShouldContain("judge: 1 for 3 of 4 judged rows");
         o.Stdout.ShouldContain("VLM grounding");
 
         var sent = server.Requests.Select(r => r.Root.GetProperty("messages")[0].GetProperty("content")[1].GetProperty("text").GetString()).ToList();
@@ -122,6 +122,8 @@ public sealed class ScoreCommandTests : IDisposable
             "Please return the coordinates of the wooden ship on the river in JSON format.",
             "Please return the coordinates of the wooden ship on the river in JSON format.",
             "Please return the coordinates of a brown ship in JSON format.",
+            "Please return the coordinates of the wooden ship on the river in JSON format.",
+            "Please return the coordinates of a ship in JSON format.",
             "Please return the coordinates of the wooden ship on the river in JSON format.",
         ]);
         byte[] frame2 = File.ReadAllBytes(Path.Combine(sample, "img2.jpg"));
@@ -134,7 +136,9 @@ public sealed class ScoreCommandTests : IDisposable
         records[0].GetProperty("d").GetString().ShouldBe("yes");
         records[2].GetProperty("judge").GetInt32().ShouldBe(0);
         records[2].GetProperty("value").GetDouble().ShouldBe(0.2, 1e-12);
-        records[3].TryGetProperty("iou", out _).ShouldBeFalse();
+        records[3].GetProperty("iou").GetDouble().ShouldBe(0.5, 1e-9);
+        records[3].GetProperty("judge_d").GetString().ShouldBe("no");
+        records[3].GetProperty("judge").GetInt32().ShouldBe(1);
         records[3].GetProperty("format").GetInt32().ShouldBe(0);
     }
 

@@ -31,7 +31,7 @@ public class PromptTextTests
     {
         ReasoningTrackPrompts.GrpoProblemPrefix.Length.ShouldBe(88);
         ShouldBeSameText(ReasoningTrackPrompts.GrpoProblemPrefix, SeedFacts.Between("user turn = `", "`"));
-        ReasoningTrackPrompts.GrpoProblem("a ship").ShouldBe(ReasoningTrackPrompts.GrpoProblemPrefix + "a ship " + ReasoningTrackPrompts.SystemPrompt);
+        ReasoningTrackPrompts.GrpoProblem("a ship").ShouldBe(ReasoningTrackPrompts.GrpoProblemPrefix + "a ship"); // the template adds the system prompt
     }
 
     [Fact]

@@ -3,10 +3,16 @@ namespace ReasonTrack.Reasoning.Logging;
 /// <summary>One line of <c>&lt;name&gt;_reasoning.jsonl</c>: one reasoning call, or one that was superseded or failed.</summary>
 public sealed record ReasoningLogRecord
 {
-    /// <summary>1-based frame the call was asked about.</summary>
+    /// <summary>
+    /// 1-based frame the call was asked about (ReasoningTrack: the check frame, sent as image 2, whose box becomes
+    /// <c>his</c>).
+    /// </summary>
     public required int Frame { get; init; }
 
-    /// <summary>1-based frame at which the answer was applied (realtime: later than <see cref="Frame"/>); null if never.</summary>
+    /// <summary>
+    /// 1-based frame at which the answer was applied (realtime: later than <see cref="Frame"/>); null if never. For
+    /// ReasoningTrack the first frame tracked with the new description (sync: <see cref="Frame"/> + 1, as released).
+    /// </summary>
     public int? AppliedAtFrame { get; init; }
 
     /// <summary>

@@ -10,10 +10,22 @@ namespace ReasonTrack.Reasoning.Modes;
 
 /// <summary>
 /// ReasoningTrack's description refiner as a reasoner: triggers are checked on every frame (released motion rule,
-/// optional interval and confidence drop); a trigger found on frame k sends the request on frame k+1, as the
-/// released tracker does, with the frame of the previous update, the current frame and the text to refine
-/// (the frame files' own bytes labelled jpeg by default, see <paramref name="encoding"/>; no sampling fields). The reply is parsed with the released defaults (<paramref name="parsing"/>: released
+/// optional interval and confidence drop); a trigger found on frame k asks with the frame of the previous update,
+/// frame k itself and the text to refine (the frame files' own bytes labelled jpeg by default, see <paramref name="encoding"/>; no sampling fields). The reply is parsed with the released defaults (<paramref name="parsing"/>: released
 /// by default, d must be exactly <c>yes</c>) and the description strategy decides what is in force.
+/// <para>
+/// Timing, as the released tracker (<c>Evaluation/dutrack.py</c> ~178-311): its 0-based <c>frame_id</c> is checked
+/// after tracking when <c>frame_id % 10 == 0</c>; on a positive check, the call is made when frame k+1 is being
+/// tracked, before its forward pass, with image 2 = <c>{frame_id:05d}.png</c> while <c>frame_id</c> = k+1 — on
+/// TNLLT's 1-based files that is frame k, the check frame — and image 1 = the frame of the previous update;
+/// <c>his_state</c> becomes the box of frame k and the new text is used in frame k+1's forward pass. Here the
+/// request is created on frame k (its image, its box as the new <c>his</c>) and its answer applied
+/// <see cref="AnswerTiming.NextFrame"/>: in sync mode frame k+1 is tracked with the new description, exactly as
+/// released. Image 1 of the first call is frame 1 (the released <c>previous_img_id</c> starts at 1; the loop that
+/// advances it is not in the release: taken as the check frame of each update, the frame whose box becomes
+/// <c>his</c>). In realtime mode the call runs in the background from frame k and its answer is in force from the
+/// first frame whose tracking starts after it arrived (k+1 at the earliest); the descriptions file shows from where.
+/// </para>
 /// <para>
 /// The confidence trigger compares with the tracker's score on frame 2, the first frame it actually tracks (frame 1
 /// is the initialization, which has no score of its own). In realtime mode a newer request of this refiner replaces
@@ -32,9 +44,11 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
     private ImageFrame? _hisFrame;
     private Box _hisBox;
     private double? _firstScore;
-    private string? _due;
 
     public string Mode => "reasoningtrack";
+
+    /// <summary>The answer is in force from the frame after the one asked about (see the type's remarks).</summary>
+    public AnswerTiming Timing => AnswerTiming.NextFrame;
 
     public ReasoningRequest? Consider(int frame, ImageFrame image, TrackResult tracked, ReasoningState state)
     {
@@ -48,20 +62,17 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
             return null;
         }
         _firstScore ??= tracked.Score;
-        if (_due is { } trigger)
-        {
-            _due = null;
-            var previous = _hisFrame!;
-            var current = image.Clone();
-            string text = _description.TextToRefine;
-            _hisFrame = current;
-            _hisBox = tracked.Box;
-            state.LastUpdateFrame = frame;
-            return new ReasoningRequest(trigger, ct => AskAsync(previous, current, text, ct));
-        }
         var reason = UpdateTrigger.Evaluate(frame, state.LastUpdateFrame, _hisBox, tracked.Box, image.Size, tracked.Score, _firstScore, _triggers);
-        if (reason != UpdateTriggerReason.None) _due = reason.ToString().ToLowerInvariant().Replace(", ", "+", StringComparison.Ordinal);
-        return null;
+        if (reason == UpdateTriggerReason.None) return null;
+        string trigger = reason.ToString().ToLowerInvariant().Replace(", ", "+", StringComparison.Ordinal);
+        // Image 2 and the new his are the check frame itself; the answer counts from the next frame (Timing).
+        var previous = _hisFrame!;
+        var current = image.Clone();
+        string text = _description.TextToRefine;
+        _hisFrame = current;
+        _hisBox = tracked.Box;
+        state.LastUpdateFrame = frame;
+        return new ReasoningRequest(trigger, ct => AskAsync(previous, current, text, ct));
     }
 
     private async Task<ReasoningAnswer> AskAsync(ImageFrame previous, ImageFrame current, string text, CancellationToken ct)

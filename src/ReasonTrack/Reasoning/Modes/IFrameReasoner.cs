@@ -14,6 +14,12 @@ public interface IFrameReasoner
     /// <summary><c>reasoningtrack</c>, <c>r1track</c>, <c>vptracker</c>, <c>instruction</c>.</summary>
     string Mode { get; }
 
+    /// <summary>
+    /// When the loop applies this reasoner's answers: <see cref="AnswerTiming.SameFrame"/> (the default) or
+    /// <see cref="AnswerTiming.NextFrame"/>, before the visual tracker runs on the next frame.
+    /// </summary>
+    AnswerTiming Timing => AnswerTiming.SameFrame;
+
     ReasoningRequest? Consider(int frame, ImageFrame image, TrackResult tracked, ReasoningState state);
 
     /// <summary>Applies an answer about <paramref name="askedFrame"/> at <paramref name="currentFrame"/>, or says why not.</summary>

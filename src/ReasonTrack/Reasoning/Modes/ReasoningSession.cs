@@ -12,6 +12,12 @@ namespace ReasonTrack.Reasoning.Modes;
 /// the scheduler runs the calls (blocking in sync mode, in the background in realtime mode); answers are applied
 /// when they arrive — a new description, or a corrected box the tracker is re-initialized on — and every call is
 /// logged. The description in force at each frame is recorded.
+/// <para>
+/// Per frame: answers of <see cref="AnswerTiming.NextFrame"/> reasoners are applied first, then the visual tracker
+/// runs, then every reasoner considers the frame (sync: its call runs now), then answers of
+/// <see cref="AnswerTiming.SameFrame"/> reasoners are applied (a corrected box replaces this frame's result). The
+/// description recorded for a frame (<see cref="Descriptions"/>) is the one in force while the tracker ran on it.
+/// </para>
 /// </summary>
 public sealed class ReasoningSession
 {
@@ -37,7 +43,10 @@ public sealed class ReasoningSession
     /// <summary>Clock of the end-of-sequence wait and of the schedulers (latencies); tests pass a fake one.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Descriptions in force per frame, filled by <see cref="Run"/>.</summary>
+    /// <summary>
+    /// Descriptions in force per frame, filled by <see cref="Run"/>: entry i is the text in force while the visual
+    /// tracker ran on frame i (0-based), so a ReasoningTrack update asked on check frame k shows from entry k+1.
+    /// </summary>
     public List<string?> Descriptions { get; } = [];
 
     /// <summary>
@@ -139,19 +148,29 @@ public sealed class ReasoningSession
         public void Initialize(ImageFrame frame, Box box)
         {
             inner.Initialize(frame, box);
-            Step(frame, new TrackResult(box, 1, true));
+            Step(frame, new TrackResult(box, 1, true), state.Description, state.Description);
         }
 
-        public TrackResult Update(ImageFrame frame) => Step(frame, inner.Update(frame));
+        public TrackResult Update(ImageFrame frame)
+        {
+            string? before = state.Description;
+            // Answers due before tracking (ReasoningTrack's refiner, asked on the check frame k): in force for the
+            // tracking of this frame, as the released tracker uses the refined text in the forward pass of frame k+1.
+            ApplyCompleted(frame.Index, AnswerTiming.NextFrame);
+            string? used = state.Description;
+            return Step(frame, inner.Update(frame), before, used);
+        }
 
-        private TrackResult Step(ImageFrame frame, TrackResult result)
+        /// <param name="before">The description in force before this frame (carried by frames the loop could not read).</param>
+        /// <param name="used">The description in force while the visual tracker ran on this frame: the one recorded for it.</param>
+        private TrackResult Step(ImageFrame frame, TrackResult result, string? before, string? used)
         {
             // Frames the loop could not read were never shown here: they carry the description in force before this one.
-            while (session.Descriptions.Count < frame.Index) session.Descriptions.Add(state.Description);
+            while (session.Descriptions.Count < frame.Index) session.Descriptions.Add(before);
             state.Frame = frame.Index;
             state.Current = result;
             Consider(frame, result);
-            ApplyCompleted(frame.Index);
+            ApplyCompleted(frame.Index, AnswerTiming.SameFrame);
             if (state.Correction is { } corrected)
             {
                 // A reasoner placed the target (VLM-as-tracker, re-localization, rethink): report its box for this
@@ -160,7 +179,8 @@ public sealed class ReasoningSession
                 if (corrected.Found && corrected.Box.IsFinite && corrected.Box.W >= 1 && corrected.Box.H >= 1) inner.Initialize(frame, corrected.Box);
                 result = corrected;
             }
-            session.Descriptions.Add(state.Description);
+            // The description the tracker used on this frame; an answer folded in after tracking counts from the next frame.
+            session.Descriptions.Add(used);
             return result;
         }
 
@@ -175,9 +195,15 @@ public sealed class ReasoningSession
             }
         }
 
-        private void ApplyCompleted(int frame)
+        private void ApplyCompleted(int frame, AnswerTiming timing)
         {
-            foreach (var c in schedulers.SelectMany(s => s.Drain()))
+            for (int i = 0; i < schedulers.Count; i++)
+                if (session.Reasoners[i].Timing == timing) ApplyCompleted(frame, schedulers[i]);
+        }
+
+        private void ApplyCompleted(int frame, ReasoningScheduler<(IFrameReasoner, ReasoningAnswer)> scheduler)
+        {
+            foreach (var c in scheduler.Drain())
             {
                 if (c.Error is not null)
                 {

@@ -30,8 +30,14 @@ public static class ReasoningTrackPrompts
     /// <summary>Image placeholders that start the SFT input field, followed by the description.</summary>
     public const string SftImagePlaceholders = "<image><image>";
 
-    /// <summary>The GRPO <c>problem</c> column: prefix + description + one space + the system prompt.</summary>
-    public static string GrpoProblem(string description) => GrpoProblemPrefix + description + " " + SystemPrompt;
+    /// <summary>
+    /// The GRPO <c>problem</c> column: prefix + description, nothing else (released rows: the reward reads
+    /// <c>problem[88:]</c> as the description, <c>examples/reward_function/track.py</c> ~138, 162). The format-prompt
+    /// template (<c>examples/format_prompt/LTracking_format.jinja</c>) appends one space and the system prompt, so the
+    /// rendered user turn is prefix + description + " " + <see cref="SystemPrompt"/>. Before issue 11 the system
+    /// prompt was in this column too, which with the released template put it in the turn twice.
+    /// </summary>
+    public static string GrpoProblem(string description) => GrpoProblemPrefix + description;
 
     /// <summary>The SFT <c>input</c> field: the two image placeholders and the description.</summary>
     public static string SftInput(string description) => SftImagePlaceholders + description;

@@ -60,6 +60,21 @@ public sealed record MakeDataOptions
     /// </summary>
     public string? Teacher { get; init; }
 
+    /// <summary>
+    /// ReasoningTrack SFT: the instruction the rows carry (and the teacher is asked with); null = the default,
+    /// <see cref="ReasoningTrackSftInstruction.MultiLine"/> (797 of the 997 released rows). Null is not written to the
+    /// settings file, so GRPO folders keep their settings; SFT front ends set it explicitly, so an SFT folder built
+    /// before the choice existed (one-line instruction) is not resumed with the other one.
+    /// </summary>
+    public ReasoningTrackSftInstruction? SftInstruction { get; init; }
+
+    /// <summary>The SFT instruction text for <see cref="SftInstruction"/> (a method: not part of the settings file).</summary>
+    public string SftInstructionText() => SftInstruction switch
+    {
+        ReasoningTrackSftInstruction.OneLine => Reasoning.Prompts.ReasoningTrackPrompts.SftInstruction,
+        _ => Reasoning.Prompts.ReasoningTrackPrompts.SftInstructionWithDecision,
+    };
+
     /// <summary>Description used when the dataset has none for a video (null: such videos are skipped by the recipes that need one).</summary>
     public string? FallbackDescription { get; init; }
 

@@ -9,13 +9,15 @@ namespace ReasonTrack.Training.Data;
 /// <summary>
 /// ReasoningTrack GRPO rows (seed facts section 2): two whole frames <c>u</c> frames apart, both with a usable target,
 /// and the video's description. <c>problem</c> = <see cref="ReasoningTrackPrompts.GrpoProblem"/> (the 88-character
-/// prefix, the description, one space, the system prompt); columns <c>bbox1</c> (frame-1 box <c>x,y,w,h</c>),
+/// prefix and the description only: the system prompt comes from the format-prompt template written beside the rows,
+/// <see cref="ReasoningTrackFormatPrompt"/>); columns <c>bbox1</c> (frame-1 box <c>x,y,w,h</c>),
 /// <c>pic1</c>, <c>pic2</c> (image paths) and <c>answer</c> (frame-2 box <c>x,y,w,h</c>), boxes written as the dataset
 /// holds them (shortest round-trip numbers). Frames are stored once per video under their frame number, so pairs
 /// sharing a frame share its file.
 /// <para>
 /// SFT rows (<see cref="ReasoningTrackRows.Sft"/>, the layout of the released SFT set): <c>instruction</c> =
-/// <see cref="ReasoningTrackPrompts.SftInstruction"/>, <c>input</c> = <c>&lt;image&gt;&lt;image&gt;</c> + description,
+/// <see cref="MakeDataOptions.SftInstructionText"/> (default the multi-line instruction with <c>&lt;d&gt;</c> of 797 of
+/// the 997 released rows; the one-line one of <c>sft_dataset_TNLLT.json</c> as an option), <c>input</c> = <c>&lt;image&gt;&lt;image&gt;</c> + description,
 /// <c>output</c> = the teacher's reply, <c>images</c> = both frames. The teacher is asked what the student will be
 /// shown (LLaMA-Factory joins instruction and input with a newline): one user turn [frame 1, frame 2, instruction +
 /// newline + description], JPEG, no sampling fields. A reply enters the set only if <see cref="TeacherModel.Check"/>
@@ -87,7 +89,7 @@ public sealed class ReasoningTrackSampler : IPairSampler
                 var draw = new PairDraw { BoxSizes = [Math.Sqrt(b1.Area), Math.Sqrt(b2.Area)] };
                 if (_teacher is not null)
                 {
-                    string reply = AskTeacher(_teacher, pixels[f1], pixels[f2], video.Description);
+                    string reply = AskTeacher(_teacher, pixels[f1], pixels[f2], _options.SftInstructionText(), video.Description);
                     if (!_teacher.Check.Accepts(reply, out string reason))
                     {
                         skipped.Add($"pair: teacher reply rejected by {_teacher.Check.Name}: {reason}");
@@ -97,7 +99,7 @@ public sealed class ReasoningTrackSampler : IPairSampler
                     {
                         Id = $"{video.Name}/{p:D4}",
                         Images = [pic1, pic2],
-                        Instruction = ReasoningTrackPrompts.SftInstruction,
+                        Instruction = _options.SftInstructionText(),
                         Prompt = ReasoningTrackPrompts.SftInput(video.Description),
                         Answer = reply,
                         Extra = [new ExtraColumn("video", video.Name), new ExtraColumn("frames", $"{f1},{f2}")],
@@ -125,10 +127,10 @@ public sealed class ReasoningTrackSampler : IPairSampler
     }
 
     /// <summary>The teacher's reply for one pair (synchronous: samplers run on worker threads, one video each).</summary>
-    private static string AskTeacher(TeacherModel teacher, ImageFrame frame1, ImageFrame frame2, string description)
+    private static string AskTeacher(TeacherModel teacher, ImageFrame frame1, ImageFrame frame2, string instruction, string description)
     {
         var prompt = new VlmPrompt(null,
-            [PromptPart.FromImage(frame1), PromptPart.FromImage(frame2), PromptPart.FromText(ReasoningTrackPrompts.SftInstruction + "\n" + description)],
+            [PromptPart.FromImage(frame1), PromptPart.FromImage(frame2), PromptPart.FromText(instruction + "\n" + description)],
             SamplingParameters.ServerDefaults);
         var response = teacher.Client.GetResponseAsync(PromptSender.ToMessages(prompt, Media.ImageEncoding.Jpeg(teacher.JpegQuality)).Messages, PromptSender.ToOptions(prompt.Sampling)).GetAwaiter().GetResult();
         return response.Text;

@@ -144,6 +144,12 @@ public sealed class TrainingSetFolder
         var parts = ReadParts();
         var writer = Formats.TrainingSetWriters.Get(options.Format);
         var files = writer.Write(Path, parts.SelectMany(p => p.Samples).ToList(), "reasontrack_" + TrainingRecipes.Key(options.Recipe)).ToList();
+        if (options.Recipe == TrainingRecipe.ReasoningTrack && options.Rows == ReasoningTrackRows.Grpo)
+        {
+            // The GRPO problem column holds prefix + description; this template adds the system prompt (as released).
+            AtomicFile.WriteAllText(System.IO.Path.Combine(Path, ReasoningTrackFormatPrompt.FileName), ReasoningTrackFormatPrompt.Template);
+            files.Add(ReasoningTrackFormatPrompt.FileName);
+        }
         var summary = TrainingSetSummary.From(parts);
         AtomicFile.WriteAllText(System.IO.Path.Combine(Path, SummaryFile), JsonSerializer.Serialize(summary, ReportJson) + "\n");
         files.Add(SummaryFile);

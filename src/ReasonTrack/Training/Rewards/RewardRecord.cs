@@ -51,6 +51,12 @@ public sealed record RewardRecord
     /// <summary>ReasoningTrack: the strict match's answer (the new description).</summary>
     public string? Answer { get; init; }
 
+    /// <summary>ReasoningTrack judge: the decision read from the raw reply (released judge: first &lt;d&gt; anywhere, case-sensitive, else <c>no</c>).</summary>
+    public string? JudgeD { get; init; }
+
+    /// <summary>ReasoningTrack judge: the new description localized (the raw reply's first answer, or <c>tracking the object</c>).</summary>
+    public string? JudgeAnswer { get; init; }
+
     /// <summary>ReasoningTrack judge: 1 or 0.</summary>
     public int? Judge { get; init; }
 

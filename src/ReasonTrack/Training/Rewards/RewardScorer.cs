@@ -113,11 +113,14 @@ public sealed class RewardScorer
         Box? box1 = row.Data.TryGetProperty("bbox1", out var b1) && b1.ValueKind != JsonValueKind.Null ? XywhBox(row, b1, "bbox1") : null;
         Box gt = XywhBox(row, GroundTruth(row), AnswerFieldName(row));
 
-        var judgement = await ReasoningTrackJudge.JudgeAsync(_options.Localizer!, text, original, frame1, box1, frame2, gt, cancellationToken).ConfigureAwait(false);
+        // The judge reads the raw reply; only format and strict see the normalised one (released track.py ~299-304).
+        var judgement = await ReasoningTrackJudge.JudgeAsync(_options.Localizer!, reply, original, frame1, box1, frame2, gt, cancellationToken).ConfigureAwait(false);
         string? note = string.Join("; ", new[] { Note("new", judgement.New), Note("original", judgement.Original) }.Where(n => n is not null));
         return WithText(record, text) with
         {
             Value = ReasoningTrackReward.Overall(text.Format, text.Strict, judgement.ShapedIou, judgement.Judge),
+            JudgeD = judgement.Decision,
+            JudgeAnswer = judgement.Answer,
             Judge = judgement.Judge,
             Iou = judgement.Iou,
             Iou2 = judgement.IouOriginal,
@@ -207,20 +210,23 @@ public sealed class RewardScorer
     }
 
     /// <summary>
-    /// The description the model was asked to refine: a <c>description</c> field when present, else taken out of the
-    /// GRPO <c>problem</c> (the 88-character prefix, the description, one space, the system prompt).
+    /// The description the model was asked to refine: as released, <c>problem[88:]</c> (track.py ~162: everything
+    /// after the 88-character prefix, whatever follows it, so a pre-issue-11 row with the system prompt in its
+    /// problem is judged with that text appended, as the released reward would). Ours: a problem that does not start
+    /// with the prefix is refused (the released code would slice it anyway), and a row without <c>problem</c> may give
+    /// a <c>description</c> field instead.
     /// </summary>
     private string OriginalDescription(RewardRow row)
     {
-        if (row.Data.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String) return d.GetString()!;
         if (!row.Data.TryGetProperty("problem", out var p) || p.ValueKind != JsonValueKind.String)
+        {
+            if (row.Data.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String) return d.GetString()!;
             throw Bad(row, "no original description: the judge needs 'problem' (the GRPO user turn) or 'description'");
+        }
         string problem = p.GetString()!;
         if (!problem.StartsWith(ReasoningTrackPrompts.GrpoProblemPrefix, StringComparison.Ordinal))
             throw Bad(row, $"'problem' does not start with the GRPO prefix \"{ReasoningTrackPrompts.GrpoProblemPrefix}\"");
-        string rest = problem[ReasoningTrackPrompts.GrpoProblemPrefix.Length..];
-        string suffix = " " + ReasoningTrackPrompts.SystemPrompt;
-        return rest.EndsWith(suffix, StringComparison.Ordinal) ? rest[..^suffix.Length] : rest;
+        return problem[ReasoningTrackPrompts.GrpoProblemPrefix.Length..];
     }
 
     private int TokenCount(RewardRow row, JsonElement e)
@@ -254,9 +260,10 @@ public sealed class RewardScorer
         }
     }
 
+    /// <summary>Numbers separated by commas, spaces or tabs (released: <c>re.split(r'[, \t]+', ...)</c>, track.py ~192), optionally in brackets (ours).</summary>
     private static double[]? SplitNumbers(string text)
     {
-        var parts = text.Trim().TrimStart('[').TrimEnd(']').Split(',', StringSplitOptions.TrimEntries);
+        var parts = text.Trim().TrimStart('[').TrimEnd(']').Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var v = new double[parts.Length];
         for (int i = 0; i < parts.Length; i++)
             if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out v[i]) || !double.IsFinite(v[i])) return null;

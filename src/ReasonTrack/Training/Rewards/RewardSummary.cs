@@ -84,12 +84,12 @@ public sealed class RewardSummary(RewardKind kind)
     private void AddJudge(List<string> lines)
     {
         var judged = _records.Where(r => r.Iou is not null).ToList();
-        lines.Add($"judge: 1 for {_records.Count(r => r.Judge == 1)} of {judged.Count} judged rows; " +
-                  $"{Count - judged.Count} not judged (no yes/no decision with an answer)");
+        lines.Add($"judge: 1 for {_records.Count(r => r.Judge == 1)} of {judged.Count} judged rows (every reply is judged, as released)" +
+                  (Count > judged.Count ? $"; {Count - judged.Count} not judged" : ""));
         if (judged.Count > 0)
         {
             lines.Add(F($"iou with the new description: mean {judged.Average(r => r.Iou!.Value):0.0000}; with the original: mean {judged.Average(r => r.Iou2!.Value):0.0000}; ") +
-                      $"no box found: new {judged.Count(r => r.BoxNew is null)}, original {judged.Count(r => r.BoxOriginal is null)}");
+                      $"no box found: new {judged.Count(r => r.BoxNew is null)}, original {judged.Count(r => r.BoxOriginal is null)} (either gives iou = iou2 = 0, as released)");
             lines.Add(F($"shaped iou (weight {ReasoningTrackReward.IouWeight}): mean {judged.Average(r => r.IouShaped!.Value):0.0000}"));
         }
         lines.Add("overall = 0.1*format + 0.1*strict + 0*iou + 0.15*judge; judge localizes by VLM grounding in frame 2 (adaptation of the released tracker-based judge)");

@@ -56,11 +56,11 @@ public class DescriptionRefinerTests
         // The released strategy refines the initial text every time.
         server.Requests[2].Root.GetProperty("messages")[1].GetProperty("content")[2].GetProperty("text").GetString().ShouldBe("a white car");
 
-        // Triggers are found on a frame and the request goes out on the next one. Index 20: the interval (20 frames
+        // Requests name the check frame (1-based in the log); the answer is in force from the next frame. Index 20: the interval (20 frames
         // since frame 0) and a check frame; indices 40 and 60 are check frames where the released motion rule fires
         // (the car shrinks against the box at the last update) before the next interval would.
         var records = log.Records;
-        records.Select(r => (r.Frame, r.Status)).ShouldBe([(22, "ok"), (42, "error"), (62, "ok")]);
+        records.Select(r => (r.Frame, r.Status)).ShouldBe([(21, "ok"), (41, "error"), (61, "ok")]);
         records[1].Trigger.ShouldContain("areachange"); // motion rule: min(area)/max(area) < 0.95
         records[2].Trigger.ShouldContain("areachange");
         records[1].Error.ShouldNotBeNull();
@@ -90,7 +90,7 @@ public class DescriptionRefinerTests
         string realAnswer = System.Text.RegularExpressions.Regex.Match(realYes, "<answer>(.*?)</answer>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value.Trim();
         const string ReadmeExample = "<think>Okay, let's see. The initial text is \"a ship\". I need to check if this needs updating based on the two frames provided.</think><d>no</d><answer>a ship</answer>";
 
-        string[] paths = [Path.Combine(dir, "img1.jpg"), Path.Combine(dir, "img2.jpg"), Path.Combine(dir, "img2.jpg"), Path.Combine(dir, "img2.jpg"), Path.Combine(dir, "img2.jpg")];
+        string[] paths = [Path.Combine(dir, "img1.jpg"), .. Enumerable.Repeat(Path.Combine(dir, "img2.jpg"), 5)];
         var frames = new List<ImageFrame>();
         using (var source = FfmpegFrameSource.FromImages(paths, new FrameSourceOptions { Format = PixelFormat.Rgb24 }))
             foreach (var f in source.ReadFrames(ct))
@@ -102,14 +102,14 @@ public class DescriptionRefinerTests
         var session = new ReasoningSession
         {
             Tracker = TrackerRegistry.Create("identity"),
-            Reasoners = [new DescriptionRefiner(client, DescriptionStrategy.Initial, new UpdateTriggerOptions { Motion = false, Interval = 1 })],
+            Reasoners = [new DescriptionRefiner(client, DescriptionStrategy.Initial, new UpdateTriggerOptions { Motion = false, Interval = 2 })],
             Schedule = ScheduleMode.Sync,
             Log = log,
         };
 
         session.Run(new InMemoryFrameSource("JE_Assian_ship_v01", frames), box, description, cancellation: ct);
 
-        // Trigger on frame 2 (index 1), sent on index 2 with the frame of the last update (index 0 = img1) and the current one (img2).
+        // Trigger on index 2, sent with the frame of the last update (index 0 = img1) and the check frame (img2); in force from index 3.
         server.Requests.Count.ShouldBe(2);
         var request = server.Requests[0];
         var images = request.Images();
@@ -120,8 +120,9 @@ public class DescriptionRefinerTests
         images[0].Bytes.ShouldBe(File.ReadAllBytes(paths[0]));
         images[1].Bytes.ShouldBe(File.ReadAllBytes(paths[1]));
         request.Root.GetProperty("messages")[1].GetProperty("content")[2].GetProperty("text").GetString().ShouldBe("the wooden ship on the river");
-        session.Descriptions[2].ShouldBe(realAnswer);
-        session.Descriptions[4].ShouldBe(description); // README example: d = no, the initial text is back
+        session.Descriptions[2].ShouldBe(description);
+        session.Descriptions[3].ShouldBe(realAnswer);
+        session.Descriptions[5].ShouldBe(description); // README example: d = no, the initial text is back
         log.Records.Select(r => r.Decision).ShouldBe(["d=yes", "d=no"]);
     }
 

@@ -91,8 +91,8 @@ public class HybridRecoveryTests
         var relocations = log.Records.Where(r => r.Mode == "vptracker").ToList();
         relocations.Count.ShouldBe(1); // found at once: the tracker never reported lost again
         (relocations[0].Frame, relocations[0].Trigger, relocations[0].Status, relocations[0].AppliedAtFrame).ShouldBe((LossFrame + 1, "lost", "ok", LossFrame + 1));
-        // The refiner ran at frame 32 (trigger at 31, sent on the next frame) and its text is what VPTracker was given.
-        log.Records.First(r => r.Mode == "reasoningtrack").Frame.ShouldBe(32);
+        // The refiner asked about frame 31 (the interval, 0-based 30), in force from frame 32, and its text is what VPTracker was given.
+        (log.Records.First(r => r.Mode == "reasoningtrack").Frame, log.Records.First(r => r.Mode == "reasoningtrack").AppliedAtFrame).ShouldBe((31, (int?)32));
         askedRelocation.Single().ShouldContain("<ref>a white car under a bridge</ref>");
     }
 }

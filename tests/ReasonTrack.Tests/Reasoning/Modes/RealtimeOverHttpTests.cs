@@ -71,7 +71,7 @@ public class RealtimeOverHttpTests
     }
 
     [Fact]
-    public async Task Sync_reasoning_through_http_asks_on_the_interval_and_applies_on_the_frame_asked_about()
+    public async Task Sync_reasoning_through_http_asks_on_the_interval_and_applies_from_the_next_frame()
     {
         var ct = TestContext.Current.CancellationToken;
         var (frames, gt) = ModeFixtures.Frames("Car4", int.MaxValue);
@@ -89,8 +89,9 @@ public class RealtimeOverHttpTests
         var outcome = session.Run(new InMemoryFrameSource("Car4", frames), gt[0], "a white car", cancellation: ct);
 
         outcome.Frames.ShouldBe(frames.Count);
-        log.Records.Count.ShouldBe(6); // frames 101, 202, ..., 606 (1-based: asked one frame after the interval is reached)
-        log.Records.ShouldAllBe(r => r.Status == "ok" && r.AppliedAtFrame == r.Frame);
+        // 1-based frames 101, 201, ..., 601: asked about the frame the interval is reached on, in force from the next one.
+        log.Records.Select(r => r.Frame).ShouldBe([101, 201, 301, 401, 501, 601]);
+        log.Records.ShouldAllBe(r => r.Status == "ok" && r.AppliedAtFrame == r.Frame + 1);
         session.Descriptions[^1].ShouldBe("a white car on the road");
     }
 }

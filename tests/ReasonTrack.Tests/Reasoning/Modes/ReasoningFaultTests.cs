@@ -70,7 +70,7 @@ public class ReasoningFaultTests
         bool released = parsing == ReplyParsing.Released;
         var ct = TestContext.Current.CancellationToken;
         var (mode, reply) = Script(fault);
-        var (frames, gt) = ModeFixtures.Frames("Car4", mode == "reasoningtrack" ? 5 : 3);
+        var (frames, gt) = ModeFixtures.Frames("Car4", mode == "reasoningtrack" ? 6 : 3);
         await using var server = await FakeVlmServer.StartAsync("fault-vlm", ct);
         server.Enqueue(reply);
         if (fault == "http-429-then-retry") server.Enqueue(FakeReply.Text(GoodBox)); // the retry of the first call
@@ -91,7 +91,7 @@ public class ReasoningFaultTests
         using var log = new ReasoningLog(null);
         IFrameReasoner reasoner = mode switch
         {
-            "reasoningtrack" => new DescriptionRefiner(client, DescriptionStrategy.Initial, new UpdateTriggerOptions { Motion = false, Interval = 1 }, parsing: parsing),
+            "reasoningtrack" => new DescriptionRefiner(client, DescriptionStrategy.Initial, new UpdateTriggerOptions { Motion = false, Interval = 2 }, parsing: parsing), // asks on 2 and 4, in force from 3 and 5
             "vptracker" => new VpTrackerReasoner(client, new VpTrackerOptions { Parsing = parsing }),
             _ => new R1TrackReasoner(client, new R1TrackOptions { Parsing = parsing }),
         };

@@ -100,7 +100,8 @@ public class ReasoningSessionTests
         refiner.Applied.ShouldBe(4);
         log.Records.Count.ShouldBe(4);
         log.Records.ShouldAllBe(r => r.AppliedAtFrame == r.Frame); // applied on the frame asked about
-        session.Descriptions[10].ShouldBe("refined at 10");
-        session.Descriptions[9].ShouldBe("a car");
+        // The descriptions file records the text in force while the tracker ran: frame 10 was tracked before the answer.
+        session.Descriptions[10].ShouldBe("a car");
+        session.Descriptions[11].ShouldBe("refined at 10");
     }
 }

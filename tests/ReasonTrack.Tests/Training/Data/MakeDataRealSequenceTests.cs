@@ -130,7 +130,7 @@ public class MakeDataRealSequenceTests
             var seq = ds.Find(row.GetProperty("video").GetString()!)!;
             int[] frames = Ints(row.GetProperty("frames").GetString()!);
             (frames[1] - frames[0]).ShouldBe(20);
-            row.GetProperty("problem").GetString().ShouldBe(ReasoningTrackPrompts.GrpoProblemPrefix + "the target " + ReasoningTrackPrompts.SystemPrompt);
+            row.GetProperty("problem").GetString().ShouldBe(ReasoningTrackPrompts.GrpoProblemPrefix + "the target"); // issue 11 item 10: no system prompt
             Numbers(row.GetProperty("bbox1").GetString()!).ShouldBe(Values(seq.GroundTruth[frames[0]]));
             Numbers(row.GetProperty("answer").GetString()!).ShouldBe(Values(seq.GroundTruth[frames[1]]));
             row.GetProperty("pic1").GetString().ShouldBe(row.GetProperty("images")[0].GetString());

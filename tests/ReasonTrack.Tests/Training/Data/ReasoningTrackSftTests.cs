@@ -50,17 +50,59 @@ public class ReasoningTrackSftTests
         request.TryGetProperty("temperature", out _).ShouldBeFalse();
         var parts = request.GetProperty("messages")[0].GetProperty("content").EnumerateArray().ToList();
         parts.Select(p => p.GetProperty("type").GetString()).ShouldBe(["image_url", "image_url", "text"]);
-        parts[2].GetProperty("text").GetString().ShouldBe(ReasoningTrackPrompts.SftInstruction + "\na white box");
+        parts[2].GetProperty("text").GetString().ShouldBe(ReasoningTrackPrompts.SftInstructionWithDecision + "\na white box"); // the default instruction
         server.Requests[0].Images().ShouldAllBe(i => i.Header!.Value.Width == SyntheticVideos.Size.Width);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(tmp.Root, "train.json")));
         var rows = doc.RootElement.EnumerateArray().ToList();
         rows.Count.ShouldBe(2);
-        rows[0].GetProperty("instruction").GetString().ShouldBe(ReasoningTrackPrompts.SftInstruction);
+        rows[0].GetProperty("instruction").GetString().ShouldBe(ReasoningTrackPrompts.SftInstructionWithDecision);
         rows[0].GetProperty("input").GetString().ShouldBe("<image><image>a white box");
         rows.Select(r => r.GetProperty("output").GetString()).ShouldBe([yes, no]);
         rows[0].GetProperty("images").GetArrayLength().ShouldBe(2);
         File.ReadAllText(Path.Combine(tmp.Root, "make-data.json")).ShouldContain("\"teacher\": \"teacher-7b\"");
+    }
+
+    /// <summary>
+    /// Issue 11 item 12: both released instructions, the multi-line one with &lt;d&gt; by default (797 of the 997
+    /// released rows), each exactly the text the released rows carry (read from the shared copy of the released files).
+    /// </summary>
+    [Theory]
+    [InlineData(null, "sft_dataset_GOT-10k.json")]
+    [InlineData(ReasoningTrackSftInstruction.MultiLine, "sft_dataset_lasot.json")]
+    [InlineData(ReasoningTrackSftInstruction.OneLine, "sft_dataset_TNLLT.json")]
+    public async Task The_rows_carry_the_instruction_of_the_released_rows(ReasoningTrackSftInstruction? choice, string releasedFile)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string sftDir = SharedData.Require("data/reasoningtrack-sft");
+        var released = Directory.GetFiles(sftDir, "sft_dataset_*.json").ToDictionary(f => Path.GetFileName(f), f =>
+            JsonDocument.Parse(File.ReadAllText(f)).RootElement.EnumerateArray().Select(e => e.GetProperty("instruction").GetString()!).ToList());
+        string expected = released[releasedFile].Distinct().ShouldHaveSingleItem();
+        // The default is the majority's: every released row outside the TNLLT file carries it.
+        string majority = released.Where(kv => kv.Key != "sft_dataset_TNLLT.json").SelectMany(kv => kv.Value).Distinct().ShouldHaveSingleItem();
+        released.Where(kv => kv.Key != "sft_dataset_TNLLT.json").Sum(kv => kv.Value.Count).ShouldBe(797);
+        released["sft_dataset_TNLLT.json"].Count.ShouldBe(200);
+        if (choice is null) expected.ShouldBe(majority);
+
+        await using var server = await FakeVlmServer.StartAsync("teacher-7b", ct);
+        server.DefaultReply = FakeReply.Text("<think>Same.</think><d>no</d><answer>a white box</answer>");
+        using var client = new OpenAiCompatibleChatClient(new VlmClientOptions { BaseUrl = server.BaseUrl, Model = "teacher-7b", MaxRetries = 0 });
+        using var tmp = new TempTree();
+        var ds = SyntheticVideos.Create(1, 30);
+        var options = new MakeDataOptions
+        {
+            Recipe = TrainingRecipe.ReasoningTrack, Rows = ReasoningTrackRows.Sft, Teacher = "teacher-7b", Interval = 5, PairsPerVideo = 1,
+            Format = "llamafactory-alpaca", Seed = 1, SftInstruction = choice,
+        };
+        TrainingSetBuilder.Build(options, new MakeDataRun
+        {
+            Dataset = ds, OutputFolder = tmp.Root, LoadFrames = SyntheticVideos.Loader(ds), Cancellation = ct,
+            Teacher = new TeacherModel(client, new StrictFormatReplyCheck()),
+        }).Failures.ShouldBeEmpty();
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(tmp.Root, "train.json")));
+        doc.RootElement.EnumerateArray().Single().GetProperty("instruction").GetString().ShouldBe(expected);
+        server.Requests.Single().Root.GetProperty("messages")[0].GetProperty("content")[2].GetProperty("text").GetString().ShouldBe(expected + "\na white box");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class ReasoningTrackJudgeTests
     [InlineData("yes", 0.7, 0.5, 1)]
     [InlineData("yes", 0.5, 0.5, 0)]  // equal: the update bought nothing
     [InlineData("yes", 0.5, 0.7, 0)]
-    [InlineData(" Yes ", 0.7, 0.5, 1)]
+    [InlineData(" Yes ", 0.7, 0.5, 0)] // exact, as released: ReadReply has already stripped it and mapped non-yes/no to no
     [InlineData("maybe", 0.7, 0.5, 0)]
     [InlineData("", 0.5, 0.5, 0)]
     [InlineData(null, 0.5, 0.5, 0)]
@@ -43,8 +43,7 @@ public class ReasoningTrackJudgeTests
         var ct = TestContext.Current.CancellationToken;
         // New text finds the whole target (IoU 1); the original finds the left half: 5000/10000 = 0.5.
         var localizer = new TableLocalizer(new() { ["red car turning"] = new Box(0, 0, 100, 100), ["red car"] = new Box(0, 0, 50, 100) });
-        var text = ReasoningTrackReward.ScoreText("<think>t</think><d>yes</d><answer> red car turning </answer>");
-        var j = await ReasoningTrackJudge.JudgeAsync(localizer, text, "red car", "f1.jpg", new Box(1, 2, 3, 4), "f2.jpg", Gt, ct);
+        var j = await ReasoningTrackJudge.JudgeAsync(localizer, "<think>t</think><d>yes</d><answer> red car turning </answer>", "red car", "f1.jpg", new Box(1, 2, 3, 4), "f2.jpg", Gt, ct);
 
         localizer.Asked.Select(a => a.Description).ShouldBe(["red car turning", "red car"]);
         localizer.Asked.ShouldAllBe(a => a.Frame2 == "f2.jpg" && a.Frame1 == "f1.jpg" && a.Box1 == new Box(1, 2, 3, 4));
@@ -55,28 +54,39 @@ public class ReasoningTrackJudgeTests
     }
 
     [Fact]
-    public async Task A_missing_box_counts_as_iou_zero()
+    public async Task A_failed_localization_sets_both_ious_to_zero()
     {
         var ct = TestContext.Current.CancellationToken;
+        // The new text finds nothing; the original would give 0.5, but a failure zeroes both (released iou = iou2 = 0).
         var localizer = new TableLocalizer(new() { ["ship"] = null, ["boat"] = new Box(0, 0, 50, 100) });
-        var text = ReasoningTrackReward.ScoreText("<think>t</think><d>no</d><answer>ship</answer>");
-        var j = await ReasoningTrackJudge.JudgeAsync(localizer, text, "boat", null, null, "f2.jpg", Gt, ct);
+        var j = await ReasoningTrackJudge.JudgeAsync(localizer, "<think>t</think><d>no</d><answer>ship</answer>", "boat", null, null, "f2.jpg", Gt, ct);
         j.Iou.ShouldBe(0);
-        j.IouOriginal!.Value.ShouldBe(0.5, 1e-12);
-        j.Judge.ShouldBe(1); // no and 0.5 >= 0
+        j.IouOriginal.ShouldBe(0);
+        j.Judge.ShouldBe(1); // no and 0 >= 0
         j.ShapedIou.ShouldBe(0); // 0 <= 0.61 -> 0/2
     }
 
     [Theory]
-    [InlineData("<think>t</think><d>maybe</d><answer>ship</answer>")]
-    [InlineData("<think>t</think><answer>ship</answer>")]
-    [InlineData("")]
-    public async Task Replies_without_a_yes_no_decision_are_not_judged_and_ask_nothing(string reply)
+    // The released reading of the raw reply (track.py ~164-183), expected values by hand.
+    [InlineData("<think>t</think><d>yes</d><answer> a ship </answer>", "yes", "a ship")]
+    [InlineData("<think>t</think><d> yes\n</d><answer>a ship</answer>", "yes", "a ship")]        // stripped
+    [InlineData("<think>t</think><d>Yes</d><answer>a ship</answer>", "no", "a ship")]             // case-sensitive
+    [InlineData("<think>t</think>< d >yes</ d ><answer>a ship</answer>", "no", "a ship")]         // raw: no <d> tag
+    [InlineData("<think>say <d></d> then</think><d>yes</d><answer>a ship</answer>", "no", "a ship")] // first <d> anywhere
+    [InlineData("<think>t</think><d>maybe</d><answer>a ship</answer>", "no", "a ship")]
+    [InlineData("<think>t</think><d>yes</d>", "yes", "tracking the object")]                     // missing answer
+    [InlineData("", "no", "tracking the object")]
+    [InlineData("<answer>a\nship</answer><answer>b</answer>", "no", "a\nship")]                   // first answer, dot matches newline
+    [InlineData("<d>no</d><answer>\u001fa ship\u001c</answer>", "no", "a ship")]                   // Python's strip() includes U+001C..U+001F
+    public void Reads_the_raw_reply_as_released(string reply, string d, string answer) =>
+        ReasoningTrackJudge.ReadReply(reply).ShouldBe((d, answer));
+
+    [Fact]
+    public async Task Every_reply_is_judged_even_without_tags()
     {
-        var localizer = new TableLocalizer([]);
-        var j = await ReasoningTrackJudge.JudgeAsync(localizer, ReasoningTrackReward.ScoreText(reply), "boat", null, null, "f2.jpg", Gt,
-            TestContext.Current.CancellationToken);
-        j.ShouldBe(ReasoningTrackJudgement.NotJudged);
-        localizer.Asked.ShouldBeEmpty();
+        var localizer = new TableLocalizer(new() { ["tracking the object"] = new Box(0, 0, 100, 100), ["boat"] = new Box(0, 0, 50, 100) });
+        var j = await ReasoningTrackJudge.JudgeAsync(localizer, "I see a boat.", "boat", null, null, "f2.jpg", Gt, TestContext.Current.CancellationToken);
+        localizer.Asked.Select(a => a.Description).ShouldBe(["tracking the object", "boat"]);
+        (j.Iou, j.IouOriginal, j.Judge).ShouldBe(((double?)1.0, (double?)0.5, 0)); // d = no, and 0.5 < 1
     }
 }
