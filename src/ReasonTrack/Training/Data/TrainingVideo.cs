@@ -21,6 +21,7 @@ public sealed class TrainingVideo
         Order = order;
         ImageSize = imageSize;
         Description = string.IsNullOrWhiteSpace(sequence.Language) ? fallbackDescription : sequence.Language.Trim();
+        WholeDescription = string.IsNullOrWhiteSpace(sequence.LanguageText) ? Description : sequence.LanguageText;
         // Frames past the last frame file cannot be shown, whatever the annotations say.
         FrameCount = Math.Min(sequence.Length, sequence.Frames.Count);
         _usable = new bool[FrameCount];
@@ -39,6 +40,12 @@ public sealed class TrainingVideo
 
     /// <summary>The description (the dataset's, else the fallback), or null.</summary>
     public string? Description { get; }
+
+    /// <summary>
+    /// The whole language file, unstripped (<see cref="Sequence.LanguageText"/>), else <see cref="Description"/>:
+    /// what VPTracker's builder reads (<c>dataset/track_dataset.py</c> ~90-93, <c>f.read()</c>; its prompt strips it).
+    /// </summary>
+    public string? WholeDescription { get; }
 
     /// <summary>Frames with both a ground-truth row and a frame file.</summary>
     public int FrameCount { get; }

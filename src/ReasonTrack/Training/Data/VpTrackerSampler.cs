@@ -52,7 +52,8 @@ public sealed class VpTrackerSampler : IPairSampler
         for (int p = 0; p < _options.PairsPerVideo; p++)
             plans.Add(Draw(video, templates, random));
 
-        string prompt = VpTrackerTrainingPrompt.Text(video.Description, VpTrackerVisualPrompt.ReleasedColor, _options.VisualPrompt);
+        // The released builder reads the whole language.txt and strips it in the prompt (issue 11 item 8).
+        string prompt = VpTrackerTrainingPrompt.Text(video.WholeDescription ?? video.Description, VpTrackerVisualPrompt.ReleasedColor, _options.VisualPrompt);
         var samples = new List<TrainingSample>();
         var draws = new List<PairDraw>();
         var skipped = new List<string>();

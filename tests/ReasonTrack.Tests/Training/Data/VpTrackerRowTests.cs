@@ -18,14 +18,17 @@ public class VpTrackerRowTests
     private static readonly ImageSize Frame = new(640, 480);
 
     /// <summary>One video per entry, each of two frames: frame 0 is the only possible template, frame 1 the search frame.</summary>
-    private static Dataset TwoFrameVideos(string root, string language, params (Box Template, Box Search)[] videos)
+    private static Dataset TwoFrameVideos(string root, string language, params (Box Template, Box Search)[] videos) =>
+        TwoFrameVideos(root, language, null, videos);
+
+    private static Dataset TwoFrameVideos(string root, string language, string? languageText, params (Box Template, Box Search)[] videos)
     {
         var seqs = new List<Sequence>();
         for (int v = 0; v < videos.Length; v++)
         {
             string name = $"video-{v}";
             var paths = new List<string> { Path.Combine(root, name, "imgs", "00000001.png"), Path.Combine(root, name, "imgs", "00000002.png") };
-            seqs.Add(new Sequence(name, [videos[v].Template, videos[v].Search], () => paths) { Resolution = Frame, Language = language });
+            seqs.Add(new Sequence(name, [videos[v].Template, videos[v].Search], () => paths) { Resolution = Frame, Language = language, LanguageText = languageText });
         }
         return new Dataset("synthetic", "Synthetic", root, seqs);
     }
@@ -62,6 +65,18 @@ public class VpTrackerRowTests
         lines.ShouldBe([ReleasedRowWithOutline.Replace("{T}", Path.GetFullPath(frames[0]), StringComparison.Ordinal).Replace("{S}", Path.GetFullPath(frames[1]), StringComparison.Ordinal)]);
         // The fork crops and draws at load time: no image is written.
         Directory.Exists(Path.Combine(tmp["out"], "images")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_two_line_language_file_is_read_whole_and_stripped_as_the_released_builder_does()
+    {
+        using var tmp = new TempTree();
+        // track_dataset.py reads language.txt with f.read(); the prompt holds {language.strip()}: both lines, the
+        // inner newline kept, the outer white space gone. The first-line reading would give only "a red car".
+        var ds = TwoFrameVideos(tmp["frames"], "a red car", " a red car\non the left road \n", (new Box(10, 20, 30, 40), new Box(12, 22, 30, 40)));
+        var row = JsonDocument.Parse(Build(ds, tmp["out"], Fork())[0]).RootElement;
+        string user = row.GetProperty("messages")[0].GetProperty("content").GetString()!;
+        user.ShouldContain("<ref> a red car\non the left road </ref>.");
     }
 
     [Fact]
