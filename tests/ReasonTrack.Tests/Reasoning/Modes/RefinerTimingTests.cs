@@ -54,13 +54,7 @@ public class RefinerTimingTests
             FakeReply.Text("<think>c</think><d>no</d><answer>whatever</answer>"));
         using var client = new OpenAiCompatibleChatClient(new VlmClientOptions { BaseUrl = server.BaseUrl, Model = "reasoningtrack-3b", MaxRetries = 0 });
         using var log = new ReasoningLog(null);
-        var session = new ReasoningSession
-        {
-            Tracker = new ScriptedTracker(),
-            Reasoners = [new DescriptionRefiner(client, DescriptionStrategy.Initial)],
-            Schedule = ScheduleMode.Sync,
-            Log = log,
-        };
+        var session = SyncRefinerSession(client, log);
 
         session.Run(new InMemoryFrameSource("marked", frames), BoxAt(0), "the initial text", cancellation: ct);
 
@@ -89,13 +83,7 @@ public class RefinerTimingTests
         server.Enqueue(FakeReply.Text("<think>a</think><d>yes</d><answer>text A</answer>"));
         using var client = new OpenAiCompatibleChatClient(new VlmClientOptions { BaseUrl = server.BaseUrl, Model = "reasoningtrack-3b", MaxRetries = 0 });
         using var log = new ReasoningLog(null);
-        var session = new ReasoningSession
-        {
-            Tracker = new ScriptedTracker(),
-            Reasoners = [new DescriptionRefiner(client, DescriptionStrategy.Initial)],
-            Schedule = ScheduleMode.Sync,
-            Log = log,
-        };
+        var session = SyncRefinerSession(client, log);
 
         session.Run(new InMemoryFrameSource("short", frames), BoxAt(0), "the initial text", cancellation: ct);
 
@@ -103,6 +91,15 @@ public class RefinerTimingTests
         log.Records.Select(r => (r.Frame, r.AppliedAtFrame, r.Status)).ShouldBe([(21, (int?)null, "stale")]);
         session.Descriptions.ShouldAllBe(d => d == "the initial text");
     }
+
+    /// <summary>The scripted tracker with the released refiner (initial strategy), sync schedule.</summary>
+    private static ReasoningSession SyncRefinerSession(OpenAiCompatibleChatClient client, ReasoningLog log) => new()
+    {
+        Tracker = new ScriptedTracker(),
+        Reasoners = [new DescriptionRefiner(client, DescriptionStrategy.Initial)],
+        Schedule = ScheduleMode.Sync,
+        Log = log,
+    };
 
     /// <summary>The frame a sent image shows, read from its decoded grey level.</summary>
     private static int SentFrame(FakeSentImage image)
