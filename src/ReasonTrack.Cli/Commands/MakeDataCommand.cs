@@ -114,8 +114,7 @@ internal static class MakeDataCommand
             TrainingRecipe.R1Track => [
                 $"reasontrack make-data {key} -d got10k -a /data/GOT-10k -o data/r1track --size 112,224,336,448 -n 4",
                 $"reasontrack make-data {key} -d got10k -a /data/GOT-10k -o data/r1track-released --sampling released",
-                $"reasontrack make-data {key} -d lasot -a /data/LaSOT -o data/r1-part0 --shard 0/2 --format llamafactory-sharegpt",
-                $"reasontrack make-data merge -o data/r1track data/r1-part0 data/r1-part1"],
+                $"reasontrack make-data {key} -d lasot -a /data/LaSOT -o data/r1-part0 --shard 0/2 --format llamafactory-sharegpt"],
             TrainingRecipe.VpTracker => [
                 $"reasontrack make-data {key} -d tnl2k -a /data/TNL2K -o data/vptracker-tnl2k --split train -n 540",
                 $"reasontrack make-data {key} -d lasot -a /data/LaSOT -o data/vptracker-stock --split train --format swift --image-format png"],

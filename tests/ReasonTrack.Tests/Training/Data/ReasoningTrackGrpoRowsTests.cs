@@ -39,7 +39,7 @@ public class ReasoningTrackGrpoRowsTests
         string template = File.ReadAllText(Path.Combine(tmp.Root, "LTracking_format.jinja"));
         // The released file is one line without a final newline: "{{ content | trim }} " + the system prompt.
         template.ShouldBe("{{ content | trim }} " + ReasoningTrackPrompts.SystemPrompt);
-        var rows = File.ReadAllLines(Path.Combine(tmp.Root, "train.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        var rows = ParquetTable.RowsAsJson(Path.Combine(tmp.Root, "train.parquet")); // easyr1 (the default) is Parquet
         rows.Count.ShouldBe(4);
         foreach (var row in rows)
         {
