@@ -15,7 +15,9 @@ namespace ReasonTrack.Benchmarks;
 /// Cases: <c>f2</c> and <c>f4</c> are R1-Track's template and search windows around the ground-truth box (bag and
 /// Car4 give one crop side under 336 and one over); <c>s168</c>, <c>s672</c> and <c>s1008</c> force the side (2x up,
 /// the exact 2x down that OpenCV serves with INTER_AREA, 3x down). Then prints the time of one 336 crop.
-/// A measurement, never a test.
+/// <c>sample-target-resize random [count] [outdir]</c> instead writes <c>count</c> noise images of random sizes and
+/// channel counts (1..700 px a side, gray or RGB) with <see cref="ImageOps.ResizeLinearOpenCv(ImageFrame, int, int)"/>
+/// to random sizes, same file names, for the same script. A measurement, never a test.
 /// </summary>
 internal static class SampleTargetResize
 {
@@ -23,6 +25,7 @@ internal static class SampleTargetResize
 
     public static int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "random") return RandomImages(args[1..]);
         string sequence = args.Length > 0 ? args[0] : "bag";
         int count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         string output = Path.GetFullPath(args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "sample-target-resize"));
@@ -70,6 +73,28 @@ internal static class SampleTargetResize
         {
             using (timingFrame) Time(timingFrame, timingBox);
         }
+        return 0;
+    }
+
+    private static int RandomImages(string[] args)
+    {
+        int count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+        string output = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "sample-target-resize-random"));
+        Directory.CreateDirectory(output);
+        var rng = new Random(11);
+        int Side() => rng.Next(4) == 0 ? rng.Next(1, 8) : rng.Next(1, 701);
+        for (int i = 0; i < count; i++)
+        {
+            using var src = new ImageFrame(Side(), Side(), rng.Next(2) == 0 ? PixelFormat.Gray8 : PixelFormat.Rgb24);
+            rng.NextBytes(src.Pixels);
+            int w = i % 10 == 0 ? src.Width / 2 : Side(), h = i % 10 == 0 ? src.Height / 2 : Side();
+            if (w < 1 || h < 1) continue;
+            using var dst = ImageOps.ResizeLinearOpenCv(src, w, h);
+            string stem = Path.Combine(output, $"random_{i:0000}");
+            File.WriteAllBytes(stem + ".padded.png", PngEncoder.Encode(src));
+            File.WriteAllBytes(stem + ".ours.png", PngEncoder.Encode(dst));
+        }
+        Console.WriteLine($"{count} random resizes in {output}");
         return 0;
     }
 

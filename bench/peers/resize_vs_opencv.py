@@ -8,6 +8,8 @@ First write the crops (lossless PNG: the padded crop before resizing and our 336
   dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- sample-target-resize Car4 5 /tmp/st-resize
 then: /usr/bin/python3 bench/peers/resize_vs_opencv.py /tmp/st-resize
 
+Also: sample-target-resize random 300 /tmp/st-random (noise images, random sizes, gray and RGB) for the same script.
+
 Prints per crop: the crop side, up/down, the largest absolute byte difference and the share of differing bytes; then
 totals for upscaling (side < 336) and downscaling (side > 336).
 """
@@ -32,11 +34,11 @@ def main():
         # Channel order does not matter to a per-channel resize: both files are read the same way.
         padded = cv2.imread(padded_path, cv2.IMREAD_UNCHANGED)
         ours = cv2.imread(stem + ".ours.png", cv2.IMREAD_UNCHANGED)
-        out = ours.shape[1]
-        cv = cv2.resize(padded, (out, out))  # interpolation defaults to INTER_LINEAR
+        out_w, out_h = ours.shape[1], ours.shape[0]
+        cv = cv2.resize(padded, (out_w, out_h))  # interpolation defaults to INTER_LINEAR
         diff = np.abs(ours.astype(np.int32) - cv.astype(np.int32))
         side = padded.shape[1]
-        direction = "up" if side < out else ("down" if side > out else "same")
+        direction = "up" if side < out_w else ("down" if side > out_w else "same")
         share = float((diff != 0).mean())
         t = totals.setdefault(direction, [0, 0, 0, 0])
         t[0] = max(t[0], int(diff.max()))
