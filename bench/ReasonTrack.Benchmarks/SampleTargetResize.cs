@@ -12,8 +12,8 @@ namespace ReasonTrack.Benchmarks;
 /// <see cref="SampleTarget.Crop(ImageFrame, Box, CropMapping)"/> makes of it at 336 px (<c>k_case.ours.png</c>), all
 /// lossless PNG, for <c>bench/peers/resize_vs_opencv.py</c> to compare with <c>cv2.resize(padded, (336, 336))</c>
 /// (INTER_LINEAR, what R1-Track's <c>infer_script/crop_image.py</c> and <c>generation_data/sampling_data.py</c> call).
-/// Cases: <c>f2</c> and <c>f4</c> are R1-Track's template and search windows around the ground-truth box (bag and
-/// Car4 give one crop side under 336 and one over); <c>s168</c>, <c>s672</c> and <c>s1008</c> force the side (2x up,
+/// Cases: <c>f4</c> is R1-Track's template and search window (factor 4) around the ground-truth box, <c>f2</c> the
+/// factor-2 window (the low end of the training sampler's U(2, 8)); on bag and Car4 one side is under 336, one over; <c>s168</c>, <c>s672</c> and <c>s1008</c> force the side (2x up,
 /// the exact 2x down that OpenCV serves with INTER_AREA, 3x down). Then prints the time of one 336 crop.
 /// <c>sample-target-resize random [count] [outdir]</c> instead writes <c>count</c> noise images of random sizes and
 /// channel counts (1..700 px a side, gray or RGB) with <see cref="ImageOps.ResizeLinearOpenCv(ImageFrame, int, int)"/>
