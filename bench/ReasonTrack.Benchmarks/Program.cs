@@ -6,9 +6,11 @@ using ReasonTrack.Benchmarks;
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- media-throughput [Car4]
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- lasot-load
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- r1track-jpeg [bag] [10] [outdir]   (then bench/peers/jpeg_vs_opencv.py)
+// dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- sample-target-resize [bag] [5] [outdir]   (then bench/peers/resize_vs_opencv.py)
 if (args.Length > 0 && args[0] == "reasoning-fps") return await ReasoningThroughput.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "media-throughput") return MediaThroughput.Run(args[1..]);
 if (args.Length > 0 && args[0] == "lasot-load") return LasotLoadTime.Run();
 if (args.Length > 0 && args[0] == "r1track-jpeg") return R1TrackJpegCrops.Run(args[1..]);
+if (args.Length > 0 && args[0] == "sample-target-resize") return SampleTargetResize.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -16,7 +16,7 @@ namespace ReasonTrack.Media;
 /// <c>align_corners=False</c>).
 /// </para>
 /// </summary>
-public static class ImageOps
+public static partial class ImageOps
 {
     private const int WeightBits = 11;
     private const int One = 1 << WeightBits;

@@ -97,6 +97,29 @@ public class CropTests
         crop.Image.Row(0)[..3].ToArray().ShouldBe(new byte[] { 0, 0, 0 });
     }
 
+    // cv2.resize output (OpenCV 4.6.0, INTER_LINEAR by default, as crop_image.py line 53 calls it) on the crop region,
+    // produced once by:
+    // /usr/bin/python3 -c "import numpy as np, cv2
+    // syn = lambda w, h, c: np.array([[[(x*53 + y*29 + k*71 + x*y*7) % 256 for k in range(c)] for x in range(w)] for y in range(h)], np.uint8).squeeze()
+    // for (s, o) in [(5, 8), (9, 4)]: print(s, o, ', '.join(map(str, cv2.resize(syn(s, s, 1), (o, o)).flatten())))"
+    public static TheoryData<int, int, byte[]> OpenCvCrops => new()
+    {
+        { 5, 8, [0, 23, 56, 89, 122, 155, 189, 212, 13, 37, 72, 107, 142, 177, 149, 125, 31, 57, 95, 133, 166, 193, 95, 16, 49, 77, 118, 158, 144, 74, 59, 52, 67, 97, 141, 184, 147, 30, 57, 88, 85, 117, 163, 209, 175, 61, 91, 123, 103, 137, 177, 136, 104, 83, 125, 159, 116, 151, 186, 77, 47, 98, 148, 184] },
+        { 9, 4, [54, 183, 56, 185, 129, 70, 174, 111, 184, 148, 92, 176, 119, 175, 122, 181] },
+    };
+
+    [Theory]
+    [MemberData(nameof(OpenCvCrops))]
+    public void Crop_is_resized_with_opencv_inter_linear_bytes(int side, int outSize, byte[] expected)
+    {
+        // 12x12 gray frame v(x, y) = (53 x + 29 y + 7 x y) mod 256; the window (0, 0, side) stays clear of the last
+        // column and row, so the padded crop is the frame's top-left side x side block, which the golden resizes.
+        var frame = new ImageFrame(12, 12, PixelFormat.Gray8);
+        for (int y = 0; y < 12; y++) for (int x = 0; x < 12; x++) frame.Row(y)[x] = (byte)((x * 53 + y * 29 + x * y * 7) % 256);
+        var crop = SampleTarget.Crop(frame, new Box(1, 1, 2, 2), new CropMapping(0, 0, side, outSize));
+        using (crop.Image) crop.Image.Pixels.ToArray().ShouldBe(expected);
+    }
+
     [Fact]
     public void Crop_reaching_the_last_column_blacks_it_out_like_the_released_padding()
     {
