@@ -35,6 +35,9 @@ public class RealtimeOverHttpTests
         {
             if (frame.Index == openAt)
             {
+                // Test device: on a loaded machine the first request may still be on its way; wait until the server
+                // holds it, so that what follows does not depend on thread scheduling.
+                WatchedClock.Until(() => server.Requests.Count >= 1, "the first request reaches the server");
                 requestsWhenOpened = server.Requests.Count;
                 answer.SetResult(); // the loop got here with the model's answer still held
             }
@@ -67,7 +70,12 @@ public class RealtimeOverHttpTests
         first.AppliedAtFrame.ShouldNotBeNull().ShouldBeGreaterThan(openAt + 1); // asked early, applied after the answer came
         session.Descriptions.Take(openAt + 1).ShouldAllBe(d => d == "a white car");
         session.Descriptions[^1].ShouldBe("a white car on the road");
-        records.Count(r => r.Status != "superseded").ShouldBe(server.Requests.Count); // every call is logged
+        // Every call is logged: each request the server got has one record; a request still waiting in the slot when
+        // the sequence ended (a trigger near the end while a call ran, which depends on the machine's load) is logged
+        // as "not started" and never reached the server.
+        bool NotStarted(ReasoningLogRecord r) => r.Status == "error" && r.Error?.Contains("not started", StringComparison.Ordinal) == true;
+        records.Count(r => r.Status != "superseded" && !NotStarted(r)).ShouldBe(server.Requests.Count);
+        records.Count(NotStarted).ShouldBeLessThanOrEqualTo(1);
     }
 
     [Fact]
