@@ -24,7 +24,10 @@ internal sealed class ReasoningCliOptions
         // Only a command with --init may mention it (run takes the first box from the ground truth).
         string firstBox = (hasInit ? " Without --init the first box is grounded from it" : " With --ground-init the first box is grounded from it") +
             " (text initialization, OURS: R1-Track's grounding prompt from infer_script/r1track.py, sent and read as corners correctly; the released one does not work; logged as text-init-ours).";
-        Text = new("--text") { Description = "The target's description (default: the dataset's language file)." + firstBox };
+        // A tracker that reads text (ITextTracker) is given the description in force; plain track passes --text, plain run the language file.
+        string toTracker = hasInit ? " A tracker that reads text (see 'reasontrack trackers') is given it, also without --reasoner."
+            : " A tracker that reads text (see 'reasontrack trackers') is given it; without --reasoner it gets the language file's first line.";
+        Text = new("--text") { Description = "The target's description (default: the dataset's language file)." + firstBox + toTracker };
         Interval = new("--interval") { Description = "The refiner's fixed interval u in frames (with --trigger interval).", DefaultValueFactory = _ => 100 };
         CliOptions.AtLeast(Interval, 1, " frame");
         VlmTimeout = new("--vlm-timeout") { Description = "Seconds one HTTP attempt may take before it is abandoned (and retried).", DefaultValueFactory = _ => 120 };

@@ -43,7 +43,8 @@ internal static class TrackCommand
             "reasontrack track -i frames/ -g groundtruth.txt --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct --vlm-url http://127.0.0.1:8000/v1");
         cmd.SetAction(parse => CliErrors.Run(() => Run(
             parse.GetValue(input), parse.GetValue(init), parse.GetValue(groundtruth), parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
-            parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(video), parse.GetValue(format)!, parse.GetValue(example), reasoning.Read(parse))));
+            parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(video), parse.GetValue(format)!, parse.GetValue(example), reasoning.Read(parse),
+            parse.GetValue(reasoning.Text))));
         return cmd;
     }
 
@@ -52,7 +53,7 @@ internal static class TrackCommand
         "Results layout: plain (x,y,w,h), pytracking, matlab, got10k, vptracker.", ResultLayout.Plain);
 
     private static int Run(string? input, string? init, string? groundtruth, string trackerName, string[] settings, string? modelDir,
-        string outDir, string? video, ResultLayout layout, bool example, ReasoningCliSelection? reasoning)
+        string outDir, string? video, ResultLayout layout, bool example, ReasoningCliSelection? reasoning, string? text)
     {
         Box[]? gt = null;
         bool[]? absent = null;
@@ -90,6 +91,9 @@ internal static class TrackCommand
         string trackerKey = reasoning is null ? trackerName : ReasoningSetup.TrackerFor(reasoning.Setup.Kind, trackerName);
         string resultName = reasoning?.ResultName(trackerName) ?? trackerName;
         using var tracker = TrackerRegistry.Create(trackerKey, TrackerSettings.Parse(settings), context);
+        // Without a reasoner --text is only for a tracker that reads text (the initial description, never refined).
+        if (reasoning is null && text is not null && tracker is not ITextTracker)
+            Console.WriteLine($"note: tracker {tracker.Name} does not read text: --text is not used without --reasoner");
         var (client, recorder) = reasoning is null ? (null, null) : reasoning.CreateClient();
         using (recorder)
         using (client)
@@ -100,7 +104,7 @@ internal static class TrackCommand
             {
                 ReasoningCallCounts? calls = null;
                 var outcome = reasoning is null
-                    ? RunWithProgress(tracker.Name, source, sink, gt, (observe, progress) => SequenceTracking.Run(tracker, source, initBox!.Value, observe, progress))
+                    ? RunWithProgress(tracker.Name, source, sink, gt, (observe, progress) => SequenceTracking.Run(tracker, source, initBox!.Value, observe, progress, description: text))
                     : RunWithProgress(resultName, source, sink, gt, (observe, progress) =>
                     {
                         var tracked = reasoning.Track(client!, tracker, source, initBox, reasoning.Text, ResultWriter.PathFor(layout, outDir, resultName, source.Name), observe, progress);

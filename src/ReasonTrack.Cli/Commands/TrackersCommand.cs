@@ -8,13 +8,14 @@ internal static class TrackersCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("trackers", "List the trackers, their aliases and the settings each accepts (--set name=value).");
+        var cmd = new Command("trackers", "List the trackers, their aliases, whether each reads text, and the settings each accepts (--set name=value).");
         cmd.SetAction(_ =>
         {
             foreach (var f in TrackerRegistry.All)
             {
                 Console.WriteLine(f.Aliases.Count > 0 ? $"{f.Name} (also: {string.Join(", ", f.Aliases)})" : f.Name);
                 Console.WriteLine($"    {f.Description}");
+                Console.WriteLine(f.ReadsText ? "    reads text: yes (given the description, and each refined one with --reasoner reasoningtrack)" : "    reads text: no (visual only)");
                 foreach (var s in f.Settings) Console.WriteLine($"    --set {s.Name}=<{s.Default}>  {s.Description}");
             }
             return 0;

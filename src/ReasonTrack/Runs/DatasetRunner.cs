@@ -189,7 +189,9 @@ public sealed class DatasetRunner
             using var source = FfmpegFrameSource.FromImages(s.Frames.Take(s.Length), new FrameSourceOptions { Name = s.Name, Format = PixelFormat.Rgb24 });
             TrackingOutcome outcome;
             string? modelFailure = null;
-            if (o.Reasoning is not { } r) outcome = SequenceTracking.Run(tracker, source, s.GroundTruth[0]);
+            // Without reasoning a tracker that reads text gets the language file's first line, trimmed (DUTrack's
+            // released loader, lib/test/utils/load_text.py load_str); visual-only trackers ignore it.
+            if (o.Reasoning is not { } r) outcome = SequenceTracking.Run(tracker, source, s.GroundTruth[0], description: s.Language);
             else
             {
                 string? description = r.Text ?? s.LanguageAs(ReasoningSetup.LanguageReadingFor(r.Setup));

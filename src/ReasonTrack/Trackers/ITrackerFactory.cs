@@ -14,6 +14,12 @@ public interface ITrackerFactory
     /// <summary>The settings it accepts: name, default and meaning, for <c>reasontrack trackers</c>.</summary>
     IReadOnlyList<TrackerSetting> Settings { get; }
 
+    /// <summary>
+    /// Whether the trackers it creates read a text description (implement <see cref="ITextTracker"/>), for
+    /// <c>reasontrack trackers</c>. Visual-only unless a factory says otherwise.
+    /// </summary>
+    bool ReadsText => false;
+
     /// <exception cref="ArgumentException">An unknown setting or a value that does not parse (the message names it).</exception>
     ITracker Create(IReadOnlyDictionary<string, string> settings, TrackerContext context);
 }

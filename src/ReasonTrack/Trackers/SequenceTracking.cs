@@ -7,22 +7,26 @@ namespace ReasonTrack.Trackers;
 /// <summary>
 /// Runs a tracker over a frame source: initialize on the first frame, update on the others, time only the tracker's
 /// own work, keep the last box on frames that could not be read, and hand every frame with its result to an optional
-/// observer (drawing, video writing) before the frame is released.
+/// observer (drawing, video writing) before the frame is released. A tracker that reads text (<see cref="ITextTracker"/>)
+/// is given the description before it is initialized; plain tracking has no reasoning, so the text never changes
+/// (with reasoning, <see cref="Reasoning.Modes.ReasoningSession"/> delivers each new description).
 /// </summary>
 public static class SequenceTracking
 {
+    /// <param name="description">The target's description for a tracker that reads text (null: none); visual-only trackers ignore it.</param>
     public static TrackingOutcome Run(ITracker tracker, IFrameSource source, Box initialBox,
-        Action<ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null, CancellationToken cancellation = default) =>
-        Run(tracker, source, _ => initialBox, observe, progress, cancellation);
+        Action<ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null, CancellationToken cancellation = default, string? description = null) =>
+        Run(tracker, source, _ => initialBox, observe, progress, cancellation, description);
 
     /// <summary>
     /// As above, with the initial box decided on the first frame by <paramref name="initialBoxFor"/> (grounding a
     /// description or an instruction with a vision-language model when no box was given).
     /// </summary>
     public static TrackingOutcome Run(ITracker tracker, IFrameSource source, Func<ImageFrame, Box> initialBoxFor,
-        Action<ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null, CancellationToken cancellation = default)
+        Action<ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null, CancellationToken cancellation = default, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(initialBoxFor);
+        var text = new TextDelivery(tracker);
         Box initialBox = default;
         var boxes = new List<Box>(source.FrameCount ?? 1024);
         var scores = new List<double>(boxes.Capacity);
@@ -45,6 +49,7 @@ public static class SequenceTracking
                     initialBox = initialBoxFor(frame);
                     ValidateInitialBox(initialBox, frame.Size);
                     ticks = Stopwatch.GetTimestamp();
+                    text.Deliver(description);
                     tracker.Initialize(frame, initialBox);
                     times.Add(Stopwatch.GetElapsedTime(ticks).TotalSeconds);
                     last = new TrackResult(initialBox, 1, true);

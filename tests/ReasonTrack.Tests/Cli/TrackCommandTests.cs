@@ -105,6 +105,19 @@ public sealed class TrackCommandTests : IDisposable
         list.Stdout.ShouldContain("identity");
     }
 
+    /// <summary>Issue 12 item 3: the listing says which trackers read text (no built-in one does), and a plain --text says it is unused.</summary>
+    [Fact]
+    public void Trackers_say_whether_they_read_text_and_plain_text_for_a_visual_tracker_is_noted()
+    {
+        RequireFfmpeg();
+        var lines = CliRunner.Run("trackers").Stdout.Split('\n');
+        int names = lines.Count(l => l.Length > 0 && !char.IsWhiteSpace(l[0]));
+        lines.Count(l => l.Trim() == "reads text: no (visual only)").ShouldBe(names);
+        var o = CliRunner.Run("track", "--example", "--tracker", "identity", "--text", "the textured square", "--out", _dir);
+        o.ExitCode.ShouldBe(0, o.Stderr);
+        o.Stdout.ShouldContain("tracker identity does not read text");
+    }
+
     [Fact]
     public void Run_tracks_a_dataset_resumes_and_shards()
     {

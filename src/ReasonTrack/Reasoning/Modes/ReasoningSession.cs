@@ -18,6 +18,13 @@ namespace ReasonTrack.Reasoning.Modes;
 /// <see cref="AnswerTiming.SameFrame"/> reasoners are applied (a corrected box replaces this frame's result). The
 /// description recorded for a frame (<see cref="Descriptions"/>) is the one in force while the tracker ran on it.
 /// </para>
+/// <para>
+/// A <see cref="Tracker"/> that reads text (<see cref="ITextTracker"/>) is given the description in force before its
+/// first initialize and again before the update of the first frame a new one is in force on (the refiner's answer about
+/// check frame k: before frame k+1 is tracked, in sync mode as released; in realtime mode the first frame tracked after
+/// the answer arrived), only when it changes; a re-initialization on a corrected box keeps the text it holds. What it
+/// was given is exactly what <see cref="Descriptions"/> records for the frame.
+/// </para>
 /// </summary>
 public sealed class ReasoningSession
 {
@@ -143,10 +150,14 @@ public sealed class ReasoningSession
     /// </summary>
     private sealed class ReasoningTracker(ITracker inner, ReasoningSession session, IReadOnlyList<ReasoningScheduler<(IFrameReasoner, ReasoningAnswer)>> schedulers, ReasoningState state) : ITracker
     {
+        // The description reaches a text-reading tracker through here only (see the session's remarks).
+        private readonly TextDelivery _text = new(inner);
+
         public string Name => inner.Name;
 
         public void Initialize(ImageFrame frame, Box box)
         {
+            _text.Deliver(state.Description);
             inner.Initialize(frame, box);
             Step(frame, new TrackResult(box, 1, true), state.Description, state.Description);
         }
@@ -158,6 +169,7 @@ public sealed class ReasoningSession
             // tracking of this frame, as the released tracker uses the refined text in the forward pass of frame k+1.
             ApplyCompleted(frame.Index, AnswerTiming.NextFrame);
             string? used = state.Description;
+            _text.Deliver(used);
             return Step(frame, inner.Update(frame), before, used);
         }
 
@@ -176,7 +188,12 @@ public sealed class ReasoningSession
                 // A reasoner placed the target (VLM-as-tracker, re-localization, rethink): report its box for this
                 // frame and restart the visual tracker there, so that the next frame searches around it.
                 state.Correction = null;
-                if (corrected.Found && corrected.Box.IsFinite && corrected.Box.W >= 1 && corrected.Box.H >= 1) inner.Initialize(frame, corrected.Box);
+                if (corrected.Found && corrected.Box.IsFinite && corrected.Box.W >= 1 && corrected.Box.H >= 1)
+                {
+                    // The restart carries the description in force (the tracker keeps it; given here only if it changed).
+                    _text.Deliver(state.Description);
+                    inner.Initialize(frame, corrected.Box);
+                }
                 result = corrected;
             }
             // The description the tracker used on this frame; an answer folded in after tracking counts from the next frame.

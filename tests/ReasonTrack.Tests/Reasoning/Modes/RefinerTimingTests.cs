@@ -28,7 +28,7 @@ public class RefinerTimingTests
     /// 10 px at 25 (more than 64/32, seen at 30), moves again at 31. The check at 40 fires only when <c>his</c> is the
     /// box of check frame 30 (the released rule); with <c>his</c> = frame 31's box (before the fix) it does not.
     /// </summary>
-    private static Box BoxAt(int frame) => frame switch
+    internal static Box BoxAt(int frame) => frame switch
     {
         < 15 => new Box(10, 10, 20, 20),
         < 25 => new Box(10, 10, 20, 18),
