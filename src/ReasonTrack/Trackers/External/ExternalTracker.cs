@@ -16,7 +16,7 @@ namespace ReasonTrack.Trackers.External;
 /// <see cref="ExternalTrackerOptions.Timeout"/>; a child that exits, does not answer, or answers something else fails
 /// with an <see cref="ExternalTrackerException"/> naming the request, the frame and the child's last stderr lines.
 /// </summary>
-public sealed class ExternalTracker : ITextTracker
+public sealed class ExternalTracker : ITextTracker, ITrackerMessages
 {
     private readonly ExternalTrackerOptions _options;
     private readonly StderrRing _stderr;
@@ -57,6 +57,10 @@ public sealed class ExternalTracker : ITextTracker
 
     /// <summary>The child's last stderr lines (bounded by <see cref="ExternalTrackerOptions.StderrLines"/>).</summary>
     public string StderrTail => _stderr.Text(TimeSpan.Zero);
+
+    /// <summary>For the run's log: the child's last stderr lines, when it wrote any.</summary>
+    public IReadOnlyList<string> Messages =>
+        _stderr.TotalLines == 0 ? [] : [$"external tracker {_options.Display()} wrote {_stderr.TotalLines} stderr line(s); {_stderr.Describe(TimeSpan.Zero)}"];
 
     public void SetText(string? text)
     {

@@ -1,6 +1,6 @@
 """A child that misbehaves on purpose, for the bridge's failure tests (standard library only).
 
-usage: faulty_adapter.py MODE FRAME [--width W] [--log TEXT_LOG]
+usage: faulty_adapter.py MODE FRAME [--width W] [--once FILE] [--log TEXT_LOG]
   MODE crash:   exits with code 3 on the update of 1-based frame FRAME, after two lines on stderr
        hang:    reads the update of frame FRAME and never answers
        garbage: answers the update of frame FRAME with a line that is not the protocol
@@ -8,6 +8,7 @@ usage: faulty_adapter.py MODE FRAME [--width W] [--log TEXT_LOG]
        version: answers hello with protocol version 99
        ok:      behaves: answers the initial box shifted right by the 1-based frame number
   --width W: misbehave only on frames W pixels wide (one sequence of several); others behave as 'ok'.
+  --once FILE: misbehave only while FILE does not exist (it is created then): a rerun with the same command behaves.
   TEXT_LOG, when given, receives one line per frame: the 1-based frame and the description in force ("-" for none).
 """
 import argparse
@@ -21,6 +22,7 @@ p = argparse.ArgumentParser()
 p.add_argument("mode")
 p.add_argument("frame", type=int)
 p.add_argument("--width", type=int)
+p.add_argument("--once")
 p.add_argument("--log")
 args = p.parse_args()
 mode, at = args.mode, args.frame
@@ -48,7 +50,9 @@ class Faulty:
     def update(self, frame):
         self.note(frame)
         n = frame.index + 1
-        if n == at and (args.width is None or frame.width == args.width):
+        if n == at and (args.width is None or frame.width == args.width) and not (args.once and os.path.exists(args.once)):
+            if args.once:
+                open(args.once, "w").close()
             print("faulty_adapter: line one before trouble", file=sys.stderr)
             print("faulty_adapter: %s at frame %d" % (mode, n), file=sys.stderr)
             sys.stderr.flush()
