@@ -2,7 +2,7 @@ namespace ReasonTrack.Trackers.External;
 
 /// <summary>
 /// <c>external</c>: a tracker in a child process over docs/tracker-protocol.md (ours). Settings: <c>command</c>
-/// (required), <c>interpreter</c>, <c>workdir</c>, <c>timeout</c>, <c>startup_timeout</c>, <c>stderr_lines</c>.
+/// (required), <c>interpreter</c>, <c>workdir</c>, <c>timeout</c>, <c>startup-timeout</c>, <c>stderr-lines</c>.
 /// </summary>
 public sealed class ExternalTrackerFactory : ITrackerFactory
 {
@@ -16,8 +16,8 @@ public sealed class ExternalTrackerFactory : ITrackerFactory
         new("interpreter", "", "when set, the program run with command as its arguments (e.g. /usr/bin/python3)"),
         new("workdir", "", "working directory of the child (empty = the current directory)"),
         new("timeout", "60", "seconds to wait for each reply to init, update, text and close"),
-        new("startup_timeout", "300", "seconds to wait for the hello reply (the child loads its model first)"),
-        new("stderr_lines", "20", "how many of the child's last stderr lines are kept for messages"),
+        new("startup-timeout", "300", "seconds to wait for the hello reply (the child loads its model first)"),
+        new("stderr-lines", "20", "how many of the child's last stderr lines are kept for messages"),
     ];
 
     public ITracker Create(IReadOnlyDictionary<string, string> settings, TrackerContext context)
@@ -35,10 +35,10 @@ public sealed class ExternalTrackerFactory : ITrackerFactory
         var words = CommandWords.Split(command ?? "");
         if (words.Count == 0)
             throw new InvalidSettingException("tracker settings", "tracker external needs the setting command (the program that speaks the tracker protocol, e.g. command=\"python3 my_adapter.py\"; see docs/tracker-protocol.md)");
-        double timeout = TrackerSettings.Double(settings, "timeout", 60), startup = TrackerSettings.Double(settings, "startup_timeout", 300);
-        if (timeout <= 0 || startup <= 0) throw new InvalidSettingException("tracker settings", "settings timeout and startup_timeout must be positive seconds");
-        int lines = TrackerSettings.Int(settings, "stderr_lines", 20);
-        if (lines < 1) throw new InvalidSettingException("tracker settings", "setting stderr_lines must be at least 1");
+        double timeout = TrackerSettings.Double(settings, "timeout", 60), startup = TrackerSettings.Double(settings, "startup-timeout", 300);
+        if (timeout <= 0 || startup <= 0) throw new InvalidSettingException("tracker settings", "settings timeout and startup-timeout must be positive seconds");
+        int lines = TrackerSettings.Int(settings, "stderr-lines", 20);
+        if (lines < 1) throw new InvalidSettingException("tracker settings", "setting stderr-lines must be at least 1");
         settings.TryGetValue("interpreter", out var interpreter);
         settings.TryGetValue("workdir", out var workdir);
         return new ExternalTrackerOptions

@@ -18,10 +18,10 @@ public sealed record ExternalTrackerOptions
     /// <summary>Longest wait for one reply to <c>init</c>, <c>update</c>, <c>text</c> or <c>close</c> (setting <c>timeout</c>, seconds). Default 60 s.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Longest wait for the <c>hello</c> reply: the child loads its model before answering (setting <c>startup_timeout</c>). Default 300 s.</summary>
+    /// <summary>Longest wait for the <c>hello</c> reply: the child loads its model before answering (setting <c>startup-timeout</c>). Default 300 s.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(300);
 
-    /// <summary>How many of the child's last stderr lines are kept for messages (setting <c>stderr_lines</c>). Default 20.</summary>
+    /// <summary>How many of the child's last stderr lines are kept for messages (setting <c>stderr-lines</c>). Default 20.</summary>
     public int StderrLines { get; init; } = 20;
 
     /// <summary>The clock the timeouts run on (tests inject a fake one).</summary>

@@ -153,8 +153,8 @@ public sealed class ExternalTrackerTests
             ["interpreter"] = "/usr/bin/python3",
             ["workdir"] = "/tmp",
             ["timeout"] = "2.5",
-            ["startup_timeout"] = "10",
-            ["stderr_lines"] = "5",
+            ["startup-timeout"] = "10",
+            ["stderr-lines"] = "5",
         });
         o.Command.ShouldBe(["my_adapter.py", "--checkpoint", "ckpt dir/m.pth", "a b", "c d"]);
         o.StartLine().Program.ShouldBe("/usr/bin/python3");
