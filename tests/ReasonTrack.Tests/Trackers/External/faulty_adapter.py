@@ -1,6 +1,6 @@
 """A child that misbehaves on purpose, for the bridge's failure tests (standard library only).
 
-usage: faulty_adapter.py MODE FRAME [--width W] [--once FILE] [--log TEXT_LOG]
+usage: faulty_adapter.py MODE FRAME [--width W] [--chatty] [--once FILE] [--log TEXT_LOG]
   MODE crash:   exits with code 3 on the update of 1-based frame FRAME, after two lines on stderr
        hang:    reads the update of frame FRAME and never answers
        garbage: answers the update of frame FRAME with a line that is not the protocol
@@ -8,6 +8,7 @@ usage: faulty_adapter.py MODE FRAME [--width W] [--once FILE] [--log TEXT_LOG]
        version: answers hello with protocol version 99
        ok:      behaves: answers the initial box shifted right by the 1-based frame number
   --width W: misbehave only on frames W pixels wide (one sequence of several); others behave as 'ok'.
+  --chatty: writes 'faulty_adapter: loading weights' to stderr at start (what a PyTorch tracker does).
   --once FILE: misbehave only while FILE does not exist (it is created then): a rerun with the same command behaves.
   TEXT_LOG, when given, receives one line per frame: the 1-based frame and the description in force ("-" for none).
 """
@@ -23,10 +24,13 @@ p.add_argument("mode")
 p.add_argument("frame", type=int)
 p.add_argument("--width", type=int)
 p.add_argument("--once")
+p.add_argument("--chatty", action="store_true")
 p.add_argument("--log")
 args = p.parse_args()
 mode, at = args.mode, args.frame
 log = open(args.log, "a") if args.log else None
+if args.chatty:
+    print("faulty_adapter: loading weights", file=sys.stderr, flush=True)
 out = os.fdopen(os.dup(1), "wb", buffering=0)
 os.dup2(2, 1)
 sys.stdout = sys.stderr
