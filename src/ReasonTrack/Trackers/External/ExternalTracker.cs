@@ -29,6 +29,8 @@ public sealed class ExternalTracker : ITextTracker, ITrackerMessages
     private bool _textPending;
     private string? _text;
     private bool _closed;
+    private ITimer? _watchdog;
+    private int _timedOut;
 
     public ExternalTracker(ExternalTrackerOptions options)
     {
@@ -147,31 +149,34 @@ public sealed class ExternalTracker : ITextTracker, ITrackerMessages
 
     private ExternalReply Call(string what, int frameIndex, int headerLength, ReadOnlyMemory<byte> payload, TimeSpan timeout)
     {
-        string where = frameIndex < 0 ? what : what == "text" ? $"text before frame {frameIndex + 1}" : $"{what} of frame {frameIndex + 1}";
-        int length;
+        // Synchronous pipe I/O under a watchdog on the injected clock: when it fires it stops the child, which unblocks
+        // the write or read in progress (no task, no allocation per call).
+        Volatile.Write(ref _timedOut, 0);
+        _watchdog ??= _options.TimeProvider.CreateTimer(static state => ((ExternalTracker)state!).OnTimeout(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _watchdog.Change(timeout, Timeout.InfiniteTimeSpan);
+        int length = -1;
+        Exception? failure = null;
         try
         {
-            var exchange = ExchangeAsync(headerLength, payload);
-            length = exchange.IsCompleted ? exchange.GetAwaiter().GetResult()
-                : exchange.WaitAsync(timeout, _options.TimeProvider).GetAwaiter().GetResult();
+            length = Exchange(headerLength, payload.Span);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidDataException)
         {
-            Kill();
+            failure = e;
+        }
+        finally
+        {
+            _watchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+        string where = frameIndex < 0 ? what : what == "text" ? $"text before frame {frameIndex + 1}" : $"{what} of frame {frameIndex + 1}";
+        if (Volatile.Read(ref _timedOut) != 0)
+        {
             string seconds = timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            Fail($"did not answer {where} within {seconds} s (option Timeout{(what == "hello" ? " / StartupTimeout" : "")}) and was stopped", null);
-            throw; // unreachable
+            Fail($"did not answer {where} within {seconds} s (option {(what == "hello" ? "StartupTimeout" : "Timeout")}) and was stopped", null);
         }
-        catch (InvalidDataException)
-        {
+        if (failure is InvalidDataException)
             Fail($"replied garbage to {where}: a line longer than {ExternalProtocol.MaxLineBytes >> 20} MB without a newline", null);
-            throw; // unreachable
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-            Died(where, e);
-            throw; // unreachable
-        }
+        if (failure is not null) Died(where, failure);
         var line = _line.AsSpan(_lineStart, length);
         _lineStart += length + 1;
         string? why = ExternalProtocol.Parse(line, out var reply);
@@ -181,13 +186,19 @@ public sealed class ExternalTracker : ITextTracker, ITrackerMessages
         return reply;
     }
 
+    private void OnTimeout()
+    {
+        Volatile.Write(ref _timedOut, 1);
+        Kill();
+    }
+
     /// <summary>Writes the header and the payload, then reads one reply line; returns its length (it starts at <see cref="_lineStart"/>).</summary>
-    private async Task<int> ExchangeAsync(int headerLength, ReadOnlyMemory<byte> payload)
+    private int Exchange(int headerLength, ReadOnlySpan<byte> payload)
     {
         var stdin = _stdin!;
-        await stdin.WriteAsync(_header.AsMemory(0, headerLength)).ConfigureAwait(false);
-        if (!payload.IsEmpty) await stdin.WriteAsync(payload).ConfigureAwait(false);
-        await stdin.FlushAsync().ConfigureAwait(false);
+        stdin.Write(_header, 0, headerLength);
+        if (!payload.IsEmpty) stdin.Write(payload);
+        stdin.Flush();
         while (true)
         {
             int nl = _line.AsSpan(_lineStart, _lineEnd - _lineStart).IndexOf((byte)'\n');
@@ -202,7 +213,7 @@ public sealed class ExternalTracker : ITextTracker, ITrackerMessages
                 if (_line.Length >= ExternalProtocol.MaxLineBytes) throw new InvalidDataException("reply line too long");
                 Array.Resize(ref _line, Math.Min(_line.Length * 2, ExternalProtocol.MaxLineBytes));
             }
-            int got = await _stdout!.ReadAsync(_line.AsMemory(_lineEnd)).ConfigureAwait(false);
+            int got = _stdout!.Read(_line.AsSpan(_lineEnd));
             if (got == 0) throw new EndOfStreamException();
             _lineEnd += got;
         }
@@ -214,6 +225,7 @@ public sealed class ExternalTracker : ITextTracker, ITrackerMessages
         return "'" + s + (line.Length > 200 ? "...'" : "'");
     }
 
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Died(string where, Exception e)
     {
         var p = _process!;
@@ -271,6 +283,7 @@ public sealed class ExternalTracker : ITextTracker, ITrackerMessages
             Kill();
             p.WaitForExit(2000);
             p.Dispose();
+            _watchdog?.Dispose();
         }
     }
 }
