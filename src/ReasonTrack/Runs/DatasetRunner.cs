@@ -214,6 +214,8 @@ public sealed class DatasetRunner
                 _trackingSeconds += outcome.Times.Sum();
             }
             foreach (var w in outcome.Warnings) warnings.Enqueue($"{s.Name}: {w}");
+            if (tracker is ITrackerMessages m)
+                foreach (var w in m.Messages) warnings.Enqueue($"{s.Name}: {w}");
         }
         catch (VlmRequestException e) when (e.IsUnreachable)
         {

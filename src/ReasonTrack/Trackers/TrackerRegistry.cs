@@ -1,4 +1,5 @@
 using ReasonTrack.Trackers.Dcf;
+using ReasonTrack.Trackers.External;
 using ReasonTrack.Trackers.Identity;
 using ReasonTrack.Trackers.NanoTrack;
 
@@ -12,6 +13,7 @@ public static class TrackerRegistry
         new DcfTrackerFactory(),
         .. NanoTrackFactory.All,
         new IdentityTrackerFactory(),
+        new ExternalTrackerFactory(),
     ];
 
     public static ITrackerFactory Get(string name) =>

@@ -112,7 +112,8 @@ public sealed class TrackCommandTests : IDisposable
         RequireFfmpeg();
         var lines = CliRunner.Run("trackers").Stdout.Split('\n');
         int names = lines.Count(l => l.Length > 0 && !char.IsWhiteSpace(l[0]));
-        lines.Count(l => l.Trim() == "reads text: no (visual only)").ShouldBe(names);
+        lines.Count(l => l.Trim() == "reads text: no (visual only)").ShouldBe(names - 1); // all but external
+        lines.Count(l => l.Trim().StartsWith("reads text: yes", StringComparison.Ordinal)).ShouldBe(1);
         var o = CliRunner.Run("track", "--example", "--tracker", "identity", "--text", "the textured square", "--out", _dir);
         o.ExitCode.ShouldBe(0, o.Stderr);
         o.Stdout.ShouldContain("tracker identity does not read text");
