@@ -68,7 +68,7 @@ internal static class RunCommand
         string trackerKey = reasoning is null ? trackerName : ReasoningSetup.TrackerFor(reasoning.Setup.Kind, trackerName);
         string resultName = name ?? reasoning?.ResultName(trackerName) ?? trackerName;
         if (resultName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || resultName.Length == 0) throw new ReasonTrackException($"--name '{resultName}' cannot be a file name");
-        var (client, recorder) = reasoning is null ? (null, null) : reasoning.CreateClient();
+        var (client, fleet, recorder) = reasoning is null ? (null, null, null) : reasoning.CreateClient(line => Console.Error.WriteLine($"vlm fleet: {line}"));
         using var disposeRecorder = recorder;
         using var disposeClient = client;
         var options = new RunOptions
@@ -99,8 +99,10 @@ internal static class RunCommand
         var mine = options.ShardSequences;
         var todo = runner.Todo;
         Console.WriteLine($"{ds.DisplayName}: {mine.Count} sequence(s) in shard {shardIndex}/{shardCount}; {runner.Resumed} already done, {todo.Count} to track with {resultName} ({jobs} in parallel)" +
-                          (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {ReasonTrack.IO.UrlRedaction.Redact(reasoning.Client.BaseUrl)}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
+                          (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {reasoning.ShownServers}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
 
+        // A fleet's per-endpoint figures, printed and written beside the results when the command ends (also on failure).
+        using var fleetReport = ReasoningCliSelection.ReportFleetAtEnd(fleet, options.ResultsDirectory);
         RunSummary summary;
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && todo.Count > 0)
         {
