@@ -124,7 +124,8 @@ internal sealed class ReasoningCliOptions
             if (parse.GetResult(VlmUrl) is { Implicit: false }) throw new ReasonTrackException("give the servers with --vlm-url or --vlm-endpoints, not both");
             return VlmEndpointsFile.Read(file);
         }
-        var urls = parse.GetValue(VlmUrl)!;
+        var urls = parse.GetValue(VlmUrl) ?? [];
+        if (urls.Length == 0) throw new ReasonTrackException("--vlm-url needs a base URL ending in /v1");
         var endpoints = urls.Select(u => new VlmEndpoint(VlmOptions.ParseUrl(u))).ToList();
         var dup = endpoints.GroupBy(e => e.BaseUrl.AbsoluteUri.TrimEnd('/')).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new ReasonTrackException($"--vlm-url {ReasonTrack.IO.UrlRedaction.Redact(dup.First().BaseUrl)} is given {dup.Count()} times");
@@ -204,14 +205,15 @@ internal sealed record ReasoningCliSelection(ReasoningSetupOptions Setup, VlmCli
     /// Disposing the result prints a fleet's per-endpoint figures and writes them as vlm-fleet.json into
     /// <paramref name="directory"/> (nothing without a fleet), so a command reports them however it ends.
     /// </summary>
-    public static IDisposable? ReportFleetAtEnd(VlmFleet? fleet, string directory) => fleet is null ? null : new FleetReport(fleet, directory);
+    public static IDisposable? ReportFleetAtEnd(VlmFleet? fleet, string directory, string fileName = VlmFleetStats.FileName) =>
+        fleet is null ? null : new FleetReport(fleet, directory, fileName);
 
-    private sealed class FleetReport(VlmFleet fleet, string directory) : IDisposable
+    private sealed class FleetReport(VlmFleet fleet, string directory, string fileName) : IDisposable
     {
         public void Dispose()
         {
             var stats = fleet.Stats();
-            string path = stats.WriteTo(directory);
+            string path = stats.WriteTo(directory, fileName);
             Console.WriteLine($"VLM fleet (figures in {path}):");
             foreach (string line in stats.Describe()) Console.WriteLine("  " + line);
         }

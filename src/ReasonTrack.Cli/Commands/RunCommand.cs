@@ -102,7 +102,8 @@ internal static class RunCommand
                           (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {reasoning.ShownServers}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
 
         // A fleet's per-endpoint figures, printed and written beside the results when the command ends (also on failure).
-        using var fleetReport = ReasoningCliSelection.ReportFleetAtEnd(fleet, options.ResultsDirectory);
+        using var fleetReport = ReasoningCliSelection.ReportFleetAtEnd(fleet, options.ResultsDirectory,
+            ReasonTrack.Reasoning.Vlm.Fleet.VlmFleetStats.ShardFileName(shardIndex, shardCount));
         RunSummary summary;
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && todo.Count > 0)
         {

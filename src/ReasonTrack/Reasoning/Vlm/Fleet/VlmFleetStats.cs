@@ -27,13 +27,20 @@ public sealed record VlmFleetStats
     /// <summary>Health events in order, each prefixed with the fleet clock's seconds since the fleet was made.</summary>
     [JsonPropertyName("events")] public required IReadOnlyList<string> Events { get; init; }
 
+    /// <summary>The file name for shard <paramref name="index"/> of <paramref name="count"/>, so that shards sharing a results folder keep their own figures.</summary>
+    public static string ShardFileName(int index, int count) =>
+        count <= 1 ? FileName : string.Create(CultureInfo.InvariantCulture, $"vlm-fleet-shard-{index}-of-{count}.json");
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Writes <see cref="FileName"/> (atomically) into <paramref name="directory"/> and returns its path.</summary>
-    public string WriteTo(string directory)
+    /// <summary>
+    /// Writes the figures (atomically) into <paramref name="directory"/> as <paramref name="fileName"/> (default
+    /// <see cref="FileName"/>; <see cref="ShardFileName"/> for one shard of several) and returns the path.
+    /// </summary>
+    public string WriteTo(string directory, string fileName = FileName)
     {
         Directory.CreateDirectory(directory);
-        string path = Path.Combine(directory, FileName);
+        string path = Path.Combine(directory, fileName);
         IO.AtomicFile.WriteAllText(path, ToJson() + "\n");
         return path;
     }
