@@ -35,8 +35,19 @@ public sealed class VlmFleet : IChatClient
     private long _failed;
     private bool _disposed;
 
-    public VlmFleet(IReadOnlyList<VlmFleetMember> members, VlmFleetOptions? options = null)
+    // Recording (fleets made by Create with a recorder): each attempt's record is parked in the caller's slot and
+    // written once the fleet knows the attempt was the last one; an attempt re-sent elsewhere is left out (the health
+    // events and vlm-fleet.json tell of it), so the recording replays as the caller saw it.
+    private VlmRecorder? _recorder;
+    private readonly AsyncLocal<StrongBox<VlmRecord?>?> _pendingRecord;
+
+    public VlmFleet(IReadOnlyList<VlmFleetMember> members, VlmFleetOptions? options = null) : this(members, options, new AsyncLocal<StrongBox<VlmRecord?>?>())
     {
+    }
+
+    private VlmFleet(IReadOnlyList<VlmFleetMember> members, VlmFleetOptions? options, AsyncLocal<StrongBox<VlmRecord?>?> pendingRecord)
+    {
+        _pendingRecord = pendingRecord;
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count == 0) throw new InvalidSettingException(nameof(members), "a VLM fleet needs at least one endpoint");
         _options = options ?? new VlmFleetOptions();
@@ -64,15 +75,22 @@ public sealed class VlmFleet : IChatClient
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(endpoints);
         var members = new List<VlmFleetMember>();
+        var pending = new AsyncLocal<StrongBox<VlmRecord?>?>();
         try
         {
             foreach (var e in endpoints)
             {
                 int limit = e.MaxConcurrentRequests ?? client.MaxConcurrentRequests;
-                var c = new OpenAiCompatibleChatClient(client with { BaseUrl = e.BaseUrl, MaxConcurrentRequests = limit }, recorder);
+                var settings = client with { BaseUrl = e.BaseUrl, MaxConcurrentRequests = limit };
+                var c = recorder is null ? new OpenAiCompatibleChatClient(settings)
+                    : new OpenAiCompatibleChatClient(settings, record =>
+                    {
+                        if (pending.Value is { } slot) slot.Value = record;
+                        else recorder.Record(record);
+                    });
                 members.Add(new VlmFleetMember(e.BaseUrl.ToString(), c, limit));
             }
-            return new VlmFleet(members, options);
+            return new VlmFleet(members, options, pending) { _recorder = recorder };
         }
         catch
         {
@@ -127,10 +145,12 @@ public sealed class VlmFleet : IChatClient
         // The messages are enumerated once, since a re-sent request must carry the same ones.
         var list = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
         var tried = new Failures(_endpoints.Length);
+        var slot = Park();
         while (true)
         {
-            var e = await AcquireAsync(tried, cancellationToken).ConfigureAwait(false);
+            var e = await AcquireOrFlushAsync(tried, slot, cancellationToken).ConfigureAwait(false);
             long start = _options.Time.GetTimestamp();
+            bool resent = false;
             try
             {
                 var response = await e.Client.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
@@ -140,11 +160,16 @@ public sealed class VlmFleet : IChatClient
             catch (Exception x) when (x is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 if (!Failed(e, x, tried)) throw;
+                resent = true;
             }
             catch
             {
                 Release(e);
                 throw;
+            }
+            finally
+            {
+                Flush(slot, resent);
             }
         }
     }
@@ -154,11 +179,12 @@ public sealed class VlmFleet : IChatClient
     {
         var list = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
         var tried = new Failures(_endpoints.Length);
+        var slot = Park();
         while (true)
         {
-            var e = await AcquireAsync(tried, cancellationToken).ConfigureAwait(false);
+            var e = await AcquireOrFlushAsync(tried, slot, cancellationToken).ConfigureAwait(false);
             long start = _options.Time.GetTimestamp();
-            bool released = false;
+            bool released = false, resent = false;
             var updates = e.Client.GetStreamingResponseAsync(list, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
@@ -174,6 +200,7 @@ public sealed class VlmFleet : IChatClient
                     {
                         released = true;
                         if (!Failed(e, x, tried)) throw;
+                        resent = true;
                         break; // re-sent: try the next endpoint
                     }
                     catch (Exception x) when (x is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -196,6 +223,7 @@ public sealed class VlmFleet : IChatClient
             {
                 if (!released) Release(e);
                 await updates.DisposeAsync().ConfigureAwait(false);
+                Flush(slot, resent);
             }
         }
     }
@@ -222,6 +250,39 @@ public sealed class VlmFleet : IChatClient
             foreach (var e in _endpoints) e.CoolDownTimer?.Dispose();
         }
         foreach (var e in _endpoints) e.Client.Dispose();
+    }
+
+    /// <summary>With a recorder: a slot in this call's async context where the endpoint client parks each attempt's record.</summary>
+    private StrongBox<VlmRecord?>? Park()
+    {
+        if (_recorder is null) return null;
+        var slot = new StrongBox<VlmRecord?>();
+        _pendingRecord.Value = slot;
+        return slot;
+    }
+
+    /// <summary>
+    /// Writes the parked record of an attempt that was the call's last. That of an attempt re-sent elsewhere stays
+    /// parked: the next attempt replaces it, or, when no endpoint is left, it is written as the call's last attempt.
+    /// </summary>
+    private void Flush(StrongBox<VlmRecord?>? slot, bool resent)
+    {
+        if (resent || slot?.Value is not { } record) return;
+        slot.Value = null;
+        _recorder!.Record(record);
+    }
+
+    private async Task<Endpoint> AcquireOrFlushAsync(Failures tried, StrongBox<VlmRecord?>? slot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AcquireAsync(tried, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Flush(slot, resent: false);
+            throw;
+        }
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -298,4 +298,37 @@ public sealed class VlmFleetTests
         fleet.Stats().ResentRequests.ShouldBe(1);
         fleet.Stats().Endpoints.Select(e => e.Answered).ShouldBe([0L, 1L]);
     }
+
+    [Fact]
+    public async Task A_recording_holds_what_the_caller_got_an_attempt_resent_elsewhere_is_left_out()
+    {
+        await using var a = await FakeVlmServer.StartAsync(cancellationToken: Ct);
+        await using var b = await FakeVlmServer.StartAsync(cancellationToken: Ct);
+        a.Enqueue(FakeReply.Status(503));
+        a.DefaultReply = FakeReply.Status(500);
+        b.Enqueue(FakeReply.Text("from B"));
+        b.DefaultReply = FakeReply.Status(502, "{\"error\":{\"message\":\"B down\"}}");
+        string dir = Directory.CreateTempSubdirectory("rt-fleetrec-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "calls.jsonl");
+            using (var recorder = new VlmRecorder(path))
+            using (var fleet = VlmFleet.Create(Client(a.BaseUrl), [new VlmEndpoint(a.BaseUrl, 1), new VlmEndpoint(b.BaseUrl, 1)],
+                       new VlmFleetOptions { Time = new WatchedClock(), CoolDown = TimeSpan.Zero }, recorder))
+            {
+                (await fleet.GetResponseAsync(Hello(), cancellationToken: Ct)).Text.ShouldBe("from B"); // A 503, re-sent to B
+                await Should.ThrowAsync<VlmRequestException>(() => fleet.GetResponseAsync(Hello(), cancellationToken: Ct)); // A 500, B 502: all down
+            }
+            var records = VlmRecorder.ReadAll(path);
+            records.Count.ShouldBe(2);
+            records[0].ReplyText.ShouldBe("from B");
+            records[0].Error.ShouldBeNull();
+            records[1].Error.ShouldNotBeNull().ShouldContain("B down"); // the call's last attempt
+            (a.Requests.Count, b.Requests.Count).ShouldBe((2, 2));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
