@@ -90,7 +90,7 @@ internal static class TrackCommand
         string trackerKey = reasoning is null ? trackerName : ReasoningSetup.TrackerFor(reasoning.Setup.Kind, trackerName);
         string resultName = reasoning?.ResultName(trackerName) ?? trackerName;
         using var tracker = TrackerRegistry.Create(trackerKey, TrackerSettings.Parse(settings), context);
-        var (client, fleet, recorder) = reasoning is null ? (null, null, null) : reasoning.CreateClient(line => Console.Error.WriteLine($"vlm fleet: {line}"));
+        var (client, fleet, recorder) = reasoning is null ? (null, null, null) : reasoning.CreateClient(line => Console.WriteLine($"vlm fleet: {line}"));
         using var fleetReport = ReasoningCliSelection.ReportFleetAtEnd(fleet, outDir);
         using (recorder)
         using (client)

@@ -71,4 +71,25 @@ public sealed class VlmFleetCommandTests : IDisposable
         both.ExitCode.ShouldNotBe(0);
         both.Stderr.ShouldContain("--vlm-url or --vlm-endpoints, not both");
     }
+
+    [Fact]
+    public async Task A_fleet_whose_servers_are_all_unreachable_stops_at_the_first_call_naming_each_and_reports_its_figures()
+    {
+        var gone = await FakeVlmServer.StartAsync("Qwen2.5-VL-3B-Instruct", TestContext.Current.CancellationToken);
+        var goneUrl = new UriBuilder(gone.BaseUrl) { UserName = "user", Password = "secret" }.Uri;
+        await gone.DisposeAsync();
+        string outDir = Path.Combine(_dir, "out");
+        var o = CliRunner.Run("track", "--example", "--out", outDir, "--reasoner", "r1track", "--model", "Qwen2.5-VL-3B-Instruct",
+            "--vlm-url", "http://user:secret@127.0.0.1:1/v1", "--vlm-url", goneUrl.ToString());
+
+        o.ShouldFailCleanly();
+        o.Stderr.ShouldContain("no VLM endpoint of the fleet could answer: http://127.0.0.1:1/v1");
+        o.Stderr.ShouldContain($"http://127.0.0.1:{gone.BaseUrl.Port}/v1");
+        (o.Stdout + o.Stderr).ShouldNotContain("secret");
+        var log = File.ReadAllLines(Path.Combine(outDir, "synthetic_reasoning.jsonl"));
+        log.Length.ShouldBe(1); // one call, and the sequence stopped there
+        File.Exists(Path.Combine(outDir, "synthetic.txt")).ShouldBeFalse();
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "vlm-fleet.json")));
+        doc.RootElement.GetProperty("endpoints").EnumerateArray().Select(e => e.GetProperty("errors").GetInt64()).ShouldBe([1L, 1L]);
+    }
 }

@@ -320,6 +320,11 @@ public sealed class VlmFleet : IChatClient
                     best.InFlight++;
                     best.Requests++;
                     if (best.InFlight > best.MaxInFlight) best.MaxInFlight = best.InFlight;
+                    if (tried.Count > 0)
+                    {
+                        _resent++;
+                        Event($"request re-sent to {best.Name} after failing at {_endpoints[tried.Last].Name}");
+                    }
                     if (best.Probation)
                     {
                         best.Probation = false;
@@ -415,8 +420,6 @@ public sealed class VlmFleet : IChatClient
                 return false;
             }
             tried.Add(Array.IndexOf(_endpoints, e), error);
-            _resent++;
-            Event($"request failed at {e.Name}; re-sending it to another endpoint");
             Signal();
             return true;
         }
@@ -437,6 +440,9 @@ public sealed class VlmFleet : IChatClient
 
         public int Count { get; private set; }
 
+        /// <summary>The endpoint of the latest failure.</summary>
+        public int Last { get; private set; }
+
         public bool Has(int i) => _errors[i] is not null;
 
         public Exception? At(int i) => _errors[i];
@@ -445,6 +451,7 @@ public sealed class VlmFleet : IChatClient
         {
             if (_errors[i] is null) Count++;
             _errors[i] = error;
+            Last = i;
         }
     }
 
