@@ -8,6 +8,7 @@ using ReasonTrack.Reasoning.Parsing;
 using ReasonTrack.Reasoning.Prompts;
 using ReasonTrack.Reasoning.Scheduling;
 using ReasonTrack.Reasoning.Vlm;
+using ReasonTrack.Reasoning.Vlm.Fleet;
 using ReasonTrack.Trackers;
 
 namespace ReasonTrack.Cli.Commands;
@@ -34,12 +35,15 @@ internal sealed class ReasoningCliOptions
         CliOptions.Positive(VlmTimeout, "seconds");
         VlmRetries = new("--vlm-retries") { Description = "Retries after a 429, 5xx, timeout or dropped connection (with backoff).", DefaultValueFactory = _ => 3 };
         CliOptions.AtLeast(VlmRetries, 0, "");
+        CliOptions.Positive(VlmCoolDown, "seconds");
         JpegQuality = new("--jpeg-quality") { Description = "JPEG quality 1..100 with --image-encoding jpeg (default 95, OpenCV's; 90 with 4:2:0 is what every mode sent before issue 11).", DefaultValueFactory = _ => ImageEncoding.OpenCvDefaultQuality };
         CliOptions.AtLeast(JpegQuality, 1, "");
     }
 
     public Option<ReasonerKind?> Reasoner { get; } = CliOptions.OptionalEnum("--reasoner", Names.Reasoners, "Reason with a vision-language model: reasoningtrack (tracker + description refiner), r1track (the VLM tracks from template/search crops; released infer_script/r1track.py: prompt, 336 px factor-4 crop loop, reply regex/JSON, clamp and map-back), vptracker (the VLM searches the whole frame every frame, as VPTracker's release: prompt, sampling and reply rules (first ```json block, 'visible' and 'bbox' keys required, a string bbox parsed, only \"no\" means not visible, boxes checked against the frame) from evaluation/infer_tracking_qwen_vlt_crop_absent.py; the factor-2 template crop (clipped, last column/row dropped by the +1 far pad) and the red 3 px outline (int() corners clamped to the image, drawn as PIL's rectangle) from ms-swift/swift/llm/template/base.py sample_target and _draw_bbox; scale 4 from infer.sh; the TNLLT description is the whole language.txt, from evaluation/tnllt_dataset.py), instruction (OURS, TrackGPT-like: TrackGPT released no code; our prompt grounds an implicit instruction, rethinks when the score < 0.5 x its first score as the paper describes; logged as instruction-ours), hybrid (tracker + vptracker re-localization when lost + refiner).");
-    public Option<string> VlmUrl { get; } = VlmOptions.Url("http://127.0.0.1:8000/v1");
+    public Option<string[]> VlmUrl { get; } = VlmOptions.Urls("http://127.0.0.1:8000/v1");
+    public Option<string?> VlmEndpoints { get; } = new("--vlm-endpoints") { Description = "A file of servers for a fleet (ours), instead of --vlm-url: one base URL per line, optionally followed by max=N (the most requests in flight there; default 4), e.g. 'http://gpu1:8000/v1 max=4'; # starts a comment." };
+    public Option<double> VlmCoolDown { get; } = new("--vlm-cooldown") { Description = "With several servers: seconds a server whose request failed (unreachable, 5xx, timeout after its retries) is left out before it is tried again.", DefaultValueFactory = _ => 30 };
     public Option<string?> Model { get; } = VlmOptions.Model("The served model name (also picks the coordinate convention: qwen2.5 -> absolute pixels of the resized image, qwen2-vl/qwen3 -> 0..1000).");
     public Option<string> ApiKeyEnv { get; } = VlmOptions.ApiKeyEnv();
     public Option<ScheduleMode> Schedule { get; } = CliOptions.Enum("--schedule", Names.Schedules, "sync: each call completes before the next frame (reproducible, what the papers measured); realtime: the frame loop never waits, calls run in the background and answers are applied when they arrive.", ScheduleMode.Sync);
@@ -64,7 +68,7 @@ internal sealed class ReasoningCliOptions
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Reasoner, VlmUrl, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, RejectBorderBoxes, Trigger, Interval, Strategy, Parsing, LanguageReading, ImageEncodingOption, JpegQuality, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
+        foreach (var o in new Option[] { Reasoner, VlmUrl, VlmEndpoints, VlmCoolDown, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, RejectBorderBoxes, Trigger, Interval, Strategy, Parsing, LanguageReading, ImageEncodingOption, JpegQuality, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
             command.Options.Add(o);
     }
 
@@ -78,7 +82,7 @@ internal sealed class ReasoningCliOptions
             return null;
         }
         string model = parse.GetValue(Model) ?? throw new ReasonTrackException("--reasoner needs --model (the name the server serves the model under)");
-        var baseUrl = VlmOptions.ParseUrl(parse.GetValue(VlmUrl)!);
+        var endpoints = Endpoints(parse);
         double timeout = parse.GetValue(VlmTimeout);
         int retries = parse.GetValue(VlmRetries);
         int interval = parse.GetValue(Interval);
@@ -100,14 +104,36 @@ internal sealed class ReasoningCliOptions
         };
         var client = new VlmClientOptions
         {
-            BaseUrl = baseUrl,
+            BaseUrl = endpoints[0].BaseUrl,
             Model = model,
             ApiKeyEnvironmentVariable = parse.GetValue(ApiKeyEnv)!,
             RequestTimeout = TimeSpan.FromSeconds(timeout),
             MaxRetries = retries,
         };
         return new ReasoningCliSelection(setup, client, parse.GetValue(Text), parse.GetValue(Record), parse.GetValue(GroundInit),
-            new VlmFailurePolicy { Allow = parse.GetValue(AllowVlmFailures) });
+            new VlmFailurePolicy { Allow = parse.GetValue(AllowVlmFailures) })
+        {
+            Endpoints = endpoints,
+            CoolDown = TimeSpan.FromSeconds(parse.GetValue(VlmCoolDown)),
+        };
+    }
+
+    /// <summary>The servers: the --vlm-endpoints file, else every --vlm-url (one server unless repeated).</summary>
+    private IReadOnlyList<VlmEndpoint> Endpoints(ParseResult parse)
+    {
+        string? file = parse.GetValue(VlmEndpoints);
+        if (file is not null)
+        {
+            if (parse.GetResult(VlmUrl) is { Implicit: false }) throw new ReasonTrackException("give the servers with --vlm-url or --vlm-endpoints, not both");
+            return VlmEndpointsFile.Read(file);
+        }
+        var urls = parse.GetValue(VlmUrl) ?? [];
+        if (urls.Length == 0) throw new ReasonTrackException("--vlm-url needs a base URL ending in /v1");
+        var endpoints = urls.Select(u => new VlmEndpoint(VlmOptions.ParseUrl(u))).ToList();
+        var dup = endpoints.GroupBy(e => e.BaseUrl.AbsoluteUri.TrimEnd('/')).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new ReasonTrackException($"--vlm-url {ReasonTrack.IO.UrlRedaction.Redact(dup.First().BaseUrl)} is given {dup.Count()} times");
+        if (parse.GetResult(VlmCoolDown) is { Implicit: false } && endpoints.Count < 2) throw new ReasonTrackException("--vlm-cooldown only makes sense with several servers (--vlm-url repeated or --vlm-endpoints)");
+        return endpoints;
     }
 
     /// <summary>The --image-encoding choice (null: each mode's released one); --jpeg-quality only goes with jpeg.</summary>
@@ -151,11 +177,49 @@ internal sealed record ReasoningCliSelection(ReasoningSetupOptions Setup, VlmCli
         string boxesPath, Action<Media.ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null) =>
         ReasoningTracking.Track(Setup, client, tracker, source, init, description, boxesPath, observe, progress);
 
-    /// <summary>The HTTP client for the whole command and its recorder when asked (dispose both).</summary>
-    public (OpenAiCompatibleChatClient Client, VlmRecorder? Recorder) CreateClient()
+    /// <summary>The servers (one unless a fleet was given).</summary>
+    public IReadOnlyList<VlmEndpoint> Endpoints { get; init; } = [];
+
+    /// <summary>A fleet's cool-down after a failure.</summary>
+    public TimeSpan CoolDown { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The servers as the console shows them (redacted).</summary>
+    public string ShownServers => Endpoints.Count <= 1 ? ReasonTrack.IO.UrlRedaction.Redact(Client.BaseUrl)
+        : $"a fleet of {Endpoints.Count} servers ({string.Join(", ", Endpoints.Select(e => ReasonTrack.IO.UrlRedaction.Redact(e.BaseUrl)))})";
+
+    /// <summary>
+    /// The client for the whole command (shared by every sequence and job) and its recorder when asked (dispose both):
+    /// one server's client as before, or a <see cref="VlmFleet"/> when several servers (or an endpoints file) are
+    /// given. Fleet health events go to <paramref name="log"/>.
+    /// </summary>
+    public (Microsoft.Extensions.AI.IChatClient Client, VlmFleet? Fleet, VlmRecorder? Recorder) CreateClient(Action<string>? log = null)
     {
         var recorder = RecordPath is null ? null : new VlmRecorder(RecordPath);
-        return (new OpenAiCompatibleChatClient(Client, recorder), recorder);
+        if (Endpoints.Count <= 1)
+        {
+            var one = Endpoints.Count == 1 ? Client with { BaseUrl = Endpoints[0].BaseUrl, MaxConcurrentRequests = Endpoints[0].MaxConcurrentRequests ?? Client.MaxConcurrentRequests } : Client;
+            return (new OpenAiCompatibleChatClient(one, recorder), null, recorder);
+        }
+        var fleet = VlmFleet.Create(Client, Endpoints, new VlmFleetOptions { CoolDown = CoolDown, Log = log }, recorder);
+        return (fleet, fleet, recorder);
+    }
+
+    /// <summary>
+    /// Disposing the result prints a fleet's per-endpoint figures and writes them as vlm-fleet.json into
+    /// <paramref name="directory"/> (nothing without a fleet), so a command reports them however it ends.
+    /// </summary>
+    public static IDisposable? ReportFleetAtEnd(VlmFleet? fleet, string directory, string fileName = VlmFleetStats.FileName) =>
+        fleet is null ? null : new FleetReport(fleet, directory, fileName);
+
+    private sealed class FleetReport(VlmFleet fleet, string directory, string fileName) : IDisposable
+    {
+        public void Dispose()
+        {
+            var stats = fleet.Stats();
+            string path = stats.WriteTo(directory, fileName);
+            Console.WriteLine($"VLM fleet (figures in {path}):");
+            foreach (string line in stats.Describe()) Console.WriteLine("  " + line);
+        }
     }
 
     /// <summary>One line for the console: how many calls and how they ended.</summary>

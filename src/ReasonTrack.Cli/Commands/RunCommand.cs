@@ -41,7 +41,7 @@ internal static class RunCommand
         cmd.WithExamples(
             "reasontrack run -d lasot -a /data/LaSOT -o out/lasot -t nanotrack --model-dir models/nanotrack -j 4",
             "reasontrack run -d otb -a /data/OTB100 -o out/otb --shard 0/2",
-            "reasontrack run -d tnl2k -a /data/TNL2K -o out/tnl2k --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct --vlm-url http://127.0.0.1:8000/v1");
+            "reasontrack run -d tnl2k -a /data/TNL2K -o out/tnl2k --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct -j 6 --vlm-url http://gpu1:8000/v1 --vlm-url http://gpu2:8000/v1");
         cmd.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(sequences), parse.GetValue(format)!, parse.GetValue(noResume),
             reasoning.Read(parse), parse.GetValue(name))));
@@ -68,7 +68,7 @@ internal static class RunCommand
         string trackerKey = reasoning is null ? trackerName : ReasoningSetup.TrackerFor(reasoning.Setup.Kind, trackerName);
         string resultName = name ?? reasoning?.ResultName(trackerName) ?? trackerName;
         if (resultName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || resultName.Length == 0) throw new ReasonTrackException($"--name '{resultName}' cannot be a file name");
-        var (client, recorder) = reasoning is null ? (null, null) : reasoning.CreateClient();
+        var (client, fleet, recorder) = reasoning is null ? (null, null, null) : reasoning.CreateClient(line => Console.WriteLine($"vlm fleet: {line}"));
         using var disposeRecorder = recorder;
         using var disposeClient = client;
         var options = new RunOptions
@@ -99,8 +99,11 @@ internal static class RunCommand
         var mine = options.ShardSequences;
         var todo = runner.Todo;
         Console.WriteLine($"{ds.DisplayName}: {mine.Count} sequence(s) in shard {shardIndex}/{shardCount}; {runner.Resumed} already done, {todo.Count} to track with {resultName} ({jobs} in parallel)" +
-                          (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {ReasonTrack.IO.UrlRedaction.Redact(reasoning.Client.BaseUrl)}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
+                          (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {reasoning.ShownServers}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
 
+        // A fleet's per-endpoint figures, printed and written beside the results when the command ends (also on failure).
+        using var fleetReport = ReasoningCliSelection.ReportFleetAtEnd(fleet, options.ResultsDirectory,
+            ReasonTrack.Reasoning.Vlm.Fleet.VlmFleetStats.ShardFileName(shardIndex, shardCount));
         RunSummary summary;
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && todo.Count > 0)
         {

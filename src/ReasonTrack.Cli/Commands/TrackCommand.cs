@@ -94,7 +94,8 @@ internal static class TrackCommand
         // Without a reasoner --text is only for a tracker that reads text (the initial description, never refined).
         if (reasoning is null && text is not null && tracker is not ITextTracker)
             Console.WriteLine($"note: tracker {tracker.Name} does not read text: --text is not used without --reasoner");
-        var (client, recorder) = reasoning is null ? (null, null) : reasoning.CreateClient();
+        var (client, fleet, recorder) = reasoning is null ? (null, null, null) : reasoning.CreateClient(line => Console.WriteLine($"vlm fleet: {line}"));
+        using var fleetReport = ReasoningCliSelection.ReportFleetAtEnd(fleet, outDir);
         using (recorder)
         using (client)
         using (source)

@@ -12,10 +12,12 @@ internal static class VlmOptions
 {
     public const string DefaultApiKeyEnv = "OPENAI_API_KEY";
 
-    public static Option<string> Url(string defaultUrl) => new("--vlm-url")
+    /// <summary>A repeatable <c>--vlm-url</c>: one server, or several that form a fleet.</summary>
+    public static Option<string[]> Urls(string defaultUrl) => new("--vlm-url")
     {
-        Description = "Base URL of an OpenAI-compatible server, ending in /v1 (vLLM, SGLang, llama.cpp server, Ollama, LM Studio).",
-        DefaultValueFactory = _ => defaultUrl,
+        Description = "Base URL of an OpenAI-compatible server, ending in /v1 (vLLM, SGLang, llama.cpp server, Ollama, LM Studio). Repeat it for a fleet " +
+                      "(ours): each request goes to the healthy server with the fewest requests in flight; a server that fails is left out for --vlm-cooldown and its requests go to the others.",
+        DefaultValueFactory = _ => [defaultUrl],
     };
 
     /// <summary>A <c>--vlm-url</c> without a default, for commands where the server is only needed by some choices.</summary>

@@ -23,6 +23,7 @@ public sealed class FakeVlmServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _killed;
     private int _inFlight;
     private int _maxInFlight;
 
@@ -82,8 +83,22 @@ public sealed class FakeVlmServer : IAsyncDisposable
     /// <summary>Replies still in the script.</summary>
     public int PendingReplies => _script.Count;
 
+    /// <summary>
+    /// Stops the server as a killed process would: requests it holds have their connections reset (not answered),
+    /// and new connections are refused from then on.
+    /// </summary>
+    public ValueTask KillAsync()
+    {
+        _killed = true;
+        return DisposeAsync();
+    }
+
+    /// <summary>True once <see cref="KillAsync"/> or <see cref="DisposeAsync"/> has begun.</summary>
+    public bool Stopped => _stopping.IsCancellationRequested;
+
     public async ValueTask DisposeAsync()
     {
+        if (_stopping.IsCancellationRequested) return;
         await _stopping.CancelAsync();
         using var stopLimit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
@@ -137,7 +152,8 @@ public sealed class FakeVlmServer : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            // Client went away or the server is stopping: nothing left to answer.
+            // Client went away or the server is stopping: nothing left to answer. Killed: the connection is reset.
+            if (_killed) context.Abort();
         }
         finally
         {

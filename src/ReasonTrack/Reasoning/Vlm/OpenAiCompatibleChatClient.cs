@@ -27,6 +27,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     private readonly bool _ownsHttp;
     private readonly SemaphoreSlim _gate;
     private readonly VlmRecorder? _recorder;
+    private readonly Action<VlmRecord>? _recordSink;
     private readonly string _apiKey;
     private readonly Uri _endpoint;
 
@@ -67,6 +68,13 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
             _http = httpClient;
         }
     }
+
+    /// <summary>
+    /// A client whose records go to <paramref name="recordSink"/> instead of a recorder: a fleet keeps the record of an
+    /// attempt it re-sends elsewhere out of the recording, so that a replay sees what the caller got.
+    /// </summary>
+    internal OpenAiCompatibleChatClient(VlmClientOptions options, Action<VlmRecord> recordSink, HttpClient? httpClient = null)
+        : this(options, (VlmRecorder?)null, httpClient) => _recordSink = recordSink;
 
     public VlmClientOptions Options => _options;
 
@@ -440,8 +448,8 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
 
     private void Record(PreparedChatRequest request, bool stream, Stopwatch clock, int attempts, string? text, string? finish, UsageDetails? usage, Exception? error)
     {
-        if (_recorder is null) return;
-        _recorder.Record(new VlmRecord
+        if (_recorder is null && _recordSink is null) return;
+        var record = new VlmRecord
         {
             Timestamp = DateTimeOffset.UtcNow,
             Model = request.Model,
@@ -462,7 +470,9 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
                 OperationCanceledException => "cancelled",
                 _ => error.Message,
             },
-        });
+        };
+        if (_recordSink is not null) _recordSink(record);
+        else _recorder!.Record(record);
     }
 
     /// <summary>What a stream has produced so far; read by the recorder when the stream ends.</summary>
