@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ReasonTrack.IO;
@@ -12,7 +13,7 @@ namespace ReasonTrack.IO;
 /// target sees either the old whole file or the new whole file, never a mix (rename replaces the directory entry in
 /// one step; POSIX rename and NFS RENAME are atomic for the entry).</para>
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(false);
 
@@ -66,10 +67,12 @@ public static class AtomicFile
     /// Writes <paramref name="content"/> to <paramref name="path"/> only if no file is there yet, atomically: the file
     /// appears whole or not at all, and of several processes doing this at once exactly one creates it (the others get
     /// false and leave it untouched). Used where the first writer's file must win (the run configuration record).
-    /// <para>Ours: the temporary file is moved without replacing (<see cref="File.Move(string, string, bool)"/> with
-    /// overwrite false, a hard link plus unlink on Unix, which fails when the target exists). Where a file system has no
-    /// hard links .NET falls back to check-then-rename, which is not exclusive: callers that need exclusivity there too
-    /// hold a <see cref="FileLock"/> around the call.</para>
+    /// <para>Ours: the temporary file gets the target's name as a second hard link (POSIX <c>link</c>, which fails with
+    /// EEXIST when the name exists: exclusive and atomic, also over NFS), then loses its temporary name; on Windows it is
+    /// moved without replacing (MoveFileEx without REPLACE_EXISTING, exclusive too). Not <see cref="File.Move(string,
+    /// string, bool)"/> on Unix: .NET checks that the target is absent and then renames, so two processes can both
+    /// "create" the file (seen in <c>AtomicFileTests</c>). Where a file system has no hard links the call falls back to
+    /// that move, which is not exclusive: callers that need exclusivity there too hold a <see cref="FileLock"/>.</para>
     /// </summary>
     /// <returns>True if this call created the file; false if a file was already there.</returns>
     public static bool TryCreateNew(string path, string content)
@@ -82,6 +85,20 @@ public static class AtomicFile
             {
                 fs.Write(Utf8NoBom.GetBytes(content));
                 fs.Flush(flushToDisk: true);
+            }
+            if (!OperatingSystem.IsWindows())
+            {
+                if (Link(tmp, full) == 0)
+                {
+                    TryDelete(tmp);
+                    return true;
+                }
+                if (Marshal.GetLastPInvokeError() == EExist)
+                {
+                    TryDelete(tmp);
+                    return false;
+                }
+                // No hard links here (EPERM, ENOTSUP, ...): the non-exclusive move below.
             }
             try
             {
@@ -111,6 +128,12 @@ public static class AtomicFile
 
     /// <summary>Moves a file written under <see cref="TemporaryPathFor"/> to <paramref name="path"/>, replacing it in one step.</summary>
     public static void Publish(string temporaryPath, string path) => File.Move(temporaryPath, Path.GetFullPath(path), overwrite: true);
+
+    /// <summary>EEXIST: 17 on Linux, macOS and the BSDs.</summary>
+    private const int EExist = 17;
+
+    [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Link(string existingPath, string newPath);
 
     private static (string Full, string Tmp) Paths(string path)
     {

@@ -12,22 +12,28 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Of_many_writers_creating_one_file_at_once_exactly_one_wins_and_the_file_is_whole()
     {
-        string path = Path.Combine(_dir, "record.json");
-        using var gate = new Barrier(8);
-        // Each writer's content is distinct and long enough that a torn or mixed file would show.
-        string ContentOf(int i) => string.Concat(Enumerable.Repeat($"writer {i};", 5000));
-        var won = new bool[8];
-        var threads = Enumerable.Range(0, 8).Select(i => new Thread(() =>
+        // Each writer's content is distinct and long enough that a torn or mixed file would show. Rounds repeat the race
+        // (threads released together by a barrier); a check-then-rename create loses it now and then (two winners).
+        static string ContentOf(int i) => string.Concat(Enumerable.Repeat($"writer {i};", 5000));
+        for (int round = 0; round < 30; round++)
         {
-            gate.SignalAndWait();
-            won[i] = AtomicFile.TryCreateNew(path, ContentOf(i));
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+            string dir = Path.Combine(_dir, $"r{round}");
+            Directory.CreateDirectory(dir);
+            string path = Path.Combine(dir, "record.json");
+            using var gate = new Barrier(8);
+            var won = new bool[8];
+            var threads = Enumerable.Range(0, 8).Select(i => new Thread(() =>
+            {
+                gate.SignalAndWait();
+                won[i] = AtomicFile.TryCreateNew(path, ContentOf(i));
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
 
-        won.Count(w => w).ShouldBe(1);
-        File.ReadAllText(path).ShouldBe(ContentOf(Array.IndexOf(won, true)));
-        Directory.GetFiles(_dir).Select(Path.GetFileName).ShouldBe(["record.json"]); // no temporary file left behind
+            won.Count(w => w).ShouldBe(1, $"round {round}");
+            File.ReadAllText(path).ShouldBe(ContentOf(Array.IndexOf(won, true)));
+            Directory.GetFiles(dir).Select(Path.GetFileName).ShouldBe(["record.json"]); // no temporary file left behind
+        }
     }
 
     [Fact]
