@@ -48,6 +48,8 @@ internal static class RunCommand
         return cmd;
     }
 
+    private const string Advice = "hint: give another --out (or another --name with --format pytracking or matlab, which file each name in its own folder), or --no-resume to track again and replace them";
+
     internal static (int Index, int Count) ParseShard(string? shard)
     {
         if (shard is null) return (0, 1);
@@ -94,7 +96,7 @@ internal static class RunCommand
         }
         catch (RunConfigurationMismatchException e)
         {
-            throw e.WithAdvice("hint: give another --out (or another --name with --format pytracking or matlab, which file each name in its own folder), or --no-resume to track again and replace them");
+            throw e.WithAdvice(Advice);
         }
         var mine = options.ShardSequences;
         var todo = runner.Todo;
@@ -105,25 +107,33 @@ internal static class RunCommand
         using var fleetReport = ReasoningCliSelection.ReportFleetAtEnd(fleet, options.ResultsDirectory,
             ReasonTrack.Reasoning.Vlm.Fleet.VlmFleetStats.ShardFileName(shardIndex, shardCount));
         RunSummary summary;
-        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && todo.Count > 0)
+        // Another shard started at the same moment may record a different configuration first: refused the same way.
+        try
         {
-            RunSummary? result = null;
-            AnsiConsole.Progress().AutoClear(false).Start(ctx =>
+            if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && todo.Count > 0)
             {
-                var task = ctx.AddTask($"{resultName} on {ds.DisplayName}", maxValue: todo.Count);
-                var gate = new object();
-                result = runner.Run(_ =>
+                RunSummary? result = null;
+                AnsiConsole.Progress().AutoClear(false).Start(ctx =>
                 {
-                    lock (gate)
+                    var task = ctx.AddTask($"{resultName} on {ds.DisplayName}", maxValue: todo.Count);
+                    var gate = new object();
+                    result = runner.Run(_ =>
                     {
-                        task.Increment(1);
-                        task.Description = $"{resultName} on {ds.DisplayName}: {runner.Frames / Math.Max(1e-6, runner.TrackingSeconds):0} frames/s of tracking work";
-                    }
+                        lock (gate)
+                        {
+                            task.Increment(1);
+                            task.Description = $"{resultName} on {ds.DisplayName}: {runner.Frames / Math.Max(1e-6, runner.TrackingSeconds):0} frames/s of tracking work";
+                        }
+                    });
                 });
-            });
-            summary = result!;
+                summary = result!;
+            }
+            else summary = runner.Run(s => Console.WriteLine($"done: {s.Name}"));
         }
-        else summary = runner.Run(s => Console.WriteLine($"done: {s.Name}"));
+        catch (RunConfigurationMismatchException e)
+        {
+            throw e.WithAdvice(Advice);
+        }
         foreach (var w in summary.Warnings) Console.WriteLine($"warning: {w}");
         if (summary.Frames > 0) Console.WriteLine($"tracked {summary.Frames} frames, {summary.Frames / Math.Max(1e-9, summary.TrackingSeconds):0.0} frames/s of tracking work (decoding excluded)");
 

@@ -95,6 +95,8 @@ public sealed class DatasetRunner
         {
             // Results from before configurations were recorded (or copied in by hand): nothing says what made them, so
             // they are not taken over silently. A folder without any of this run's result files is simply new.
+            // Only this shard's own sequences are looked at: another shard starting at the same moment may already
+            // have filed results of its sequences before this shard reads the record it wrote first (see ClaimRecord).
             var found = mine.Select(s => BoxesPath(options, s)).Where(File.Exists).ToList();
             if (found.Count == 0) return;
             throw new RunConfigurationMismatchException(
@@ -104,12 +106,48 @@ public sealed class DatasetRunner
                 dir, null, configuration, []);
         }
         var differences = existing.Differences(configuration);
-        if (differences.Count == 0) return;
-        throw new RunConfigurationMismatchException(
-            $"results in {dir} were made by another configuration: recorded {existing.Summary()}; this run {configuration.Summary()}\n" +
+        if (differences.Count > 0) throw Mismatch(dir, existing, configuration, differences);
+    }
+
+    private static RunConfigurationMismatchException Mismatch(string dir, RunConfiguration existing, RunConfiguration configuration, IReadOnlyList<string> differences) =>
+        new($"results in {dir} were made by another configuration: recorded {existing.Summary()}; this run {configuration.Summary()}\n" +
             "  differing: " + string.Join("\n  differing: ", differences) + "\n" +
             "file this configuration under another results folder or name, or track again without resuming to replace them",
             dir, existing, configuration, differences);
+
+    /// <summary>How long a shard waits for another shard's hold on the record's lock (a read and one small write).</summary>
+    private static readonly TimeSpan RecordLockTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Records this run's configuration beside the results before any result is written, safely against other shards
+    /// writing into the same folder at the same moment.
+    /// <para>Rule (ours): the first configuration recorded in a folder wins. Under an exclusive lock across processes
+    /// (<see cref="FileLock"/> on <see cref="RunConfiguration.LockPath"/>) the record is read; if absent it is created
+    /// without replacing (<see cref="RunConfiguration.TryCreate"/>; even without working locks only one creator can
+    /// succeed), and then read back. A record equal to this run's (<see cref="RunConfiguration.Differences"/>: the
+    /// version is not compared) is left as it is, never rewritten, so an identical record from another shard is
+    /// accepted and its bytes stay the first writer's. A different one is refused
+    /// (<see cref="RunConfigurationMismatchException"/> naming both) before this run writes anything: of two shards
+    /// started together with different configurations exactly one runs. Prepare's check alone is not enough for this:
+    /// two shards can both find no record there.</para>
+    /// <para>Without resuming (<see cref="RunOptions.Resume"/> false) the record is replaced, as before: such a run takes
+    /// the folder over, so shards sharing a folder must resume (the default).</para>
+    /// </summary>
+    private void ClaimRecord()
+    {
+        string dir = Options.ResultsDirectory;
+        Directory.CreateDirectory(dir);
+        using var held = FileLock.Acquire(RunConfiguration.LockPath(dir), RecordLockTimeout);
+        if (!Options.Resume)
+        {
+            Configuration.Write(dir);
+            return;
+        }
+        if (RunConfiguration.Read(dir) is null) Configuration.TryCreate(dir);
+        var recorded = RunConfiguration.Read(dir)
+            ?? throw new ReasonTrackException($"{Path.Combine(dir, RunConfiguration.FileName)} vanished while this run recorded its configuration (removed by another process?)");
+        var differences = recorded.Differences(Configuration);
+        if (differences.Count > 0) throw Mismatch(dir, recorded, Configuration, differences);
     }
 
     /// <summary>Where a sequence's boxes go.</summary>
@@ -146,18 +184,20 @@ public sealed class DatasetRunner
     /// <summary>
     /// Records the configuration beside the results and tracks <see cref="Todo"/>, <see cref="RunOptions.Jobs"/> at a
     /// time; <paramref name="sequenceDone"/> is called (from worker threads) after each sequence.
+    /// <para>Several shards may run into one folder at once (see <see cref="ClaimRecord"/> for the record). What each
+    /// writes is safe by construction: every file is per sequence (boxes, <c>_scores.txt</c>, <c>_time.txt</c>,
+    /// <c>_reasoning.jsonl</c>, <c>_descriptions.txt</c>, the <c>.failed</c> marker) and shards own disjoint sequences
+    /// (<see cref="RunOptions.ShardSequences"/>), each file is written atomically (temporary file + rename), and
+    /// nothing per folder is written besides the record: the evaluation of a shard is returned, never filed.</para>
     /// </summary>
+    /// <exception cref="RunConfigurationMismatchException">Another configuration recorded the folder first (another shard started at the same moment).</exception>
     /// <exception cref="VlmRequestException">The server could not be reached at all (the run stops at the first call).</exception>
     public RunSummary Run(Action<Sequence>? sequenceDone = null)
     {
         var o = Options;
         var failures = new ConcurrentBag<SequenceFailure>();
         var warnings = new ConcurrentQueue<string>();
-        if (_todo.Count > 0)
-        {
-            Directory.CreateDirectory(o.ResultsDirectory);
-            Configuration.Write(o.ResultsDirectory);
-        }
+        if (_todo.Count > 0) ClaimRecord();
         VlmRequestException? unreachable = null;
         Parallel.ForEach(_todo, new ParallelOptions { MaxDegreeOfParallelism = o.Jobs }, (s, loop) =>
         {

@@ -169,8 +169,18 @@ public sealed record RunConfiguration
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Writes the record into <paramref name="folder"/> atomically.</summary>
+    /// <summary>Writes the record into <paramref name="folder"/> atomically, replacing any record there.</summary>
     public void Write(string folder) => AtomicFile.WriteAllText(Path.Combine(folder, FileName), ToJson() + "\n");
+
+    /// <summary>
+    /// Writes the record into <paramref name="folder"/> only if there is none yet, atomically: of several processes
+    /// doing this at once exactly one writes it (see <see cref="AtomicFile.TryCreateNew"/>).
+    /// </summary>
+    /// <returns>True if this call wrote the record.</returns>
+    public bool TryCreate(string folder) => AtomicFile.TryCreateNew(Path.Combine(folder, FileName), ToJson() + "\n");
+
+    /// <summary>The lock file serializing check-and-create of the record across processes (see <see cref="FileLock"/>).</summary>
+    public static string LockPath(string folder) => Path.Combine(folder, "." + FileName + ".lock");
 
     /// <summary>The record in <paramref name="folder"/>, or null when there is none.</summary>
     /// <exception cref="DataFormatException">The file is there but is not a configuration record.</exception>

@@ -21,7 +21,26 @@ public static class ReasoningTracking
         string dir = Path.GetDirectoryName(Path.GetFullPath(boxesPath))!;
         Directory.CreateDirectory(dir);
         string stem = Path.Combine(dir, source.Name);
-        using var log = new ReasoningLog(stem + "_reasoning.jsonl");
+        // The log is flushed per call as before, but under a '.'-named temporary name, published under its real name
+        // (one atomic rename) when the sequence ends, normally or not: a reader (or a resumed run, another shard) never
+        // sees a half-written log under the real name, and a process killed mid-sequence leaves only the '.' file.
+        string logPath = stem + "_reasoning.jsonl";
+        string logTemp = IO.AtomicFile.TemporaryPathFor(logPath);
+        var log = new ReasoningLog(logTemp);
+        try
+        {
+            return TrackLogged(setup, client, tracker, source, init, description, stem, log, observe, progress);
+        }
+        finally
+        {
+            log.Dispose();
+            IO.AtomicFile.Publish(logTemp, logPath);
+        }
+    }
+
+    private static ReasoningTrackingOutcome TrackLogged(ReasoningSetupOptions setup, IChatClient client, ITracker tracker, IFrameSource source, Box? init, string? description,
+        string stem, ReasoningLog log, Action<ImageFrame, TrackResult>? observe, IProgress<int>? progress)
+    {
         var session = ReasoningSetup.CreateSession(setup, client, tracker, log, description);
         // The annotated video shows the description in force under each frame (the session records it before the
         // frame is observed), cut to what fits the frame's width in the 6 px built-in font.
