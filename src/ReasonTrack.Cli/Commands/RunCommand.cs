@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using ReasonTrack.Datasets;
-using ReasonTrack.Evaluation;
-using ReasonTrack.Evaluation.Protocols;
 using ReasonTrack.Reasoning.Modes;
 using ReasonTrack.Results;
 using ReasonTrack.Runs;
