@@ -165,12 +165,7 @@ internal sealed class ReasoningCliOptions
 internal sealed record ReasoningCliSelection(ReasoningSetupOptions Setup, VlmClientOptions Client, string? Text, string? RecordPath, bool GroundInit, VlmFailurePolicy FailurePolicy)
 {
     /// <summary>Results are filed under this name: the VLM modes by their own name, the others as tracker-mode.</summary>
-    public string ResultName(string tracker) => Setup.Kind switch
-    {
-        ReasonerKind.R1Track => "r1track",
-        ReasonerKind.VpTracker => "vptracker",
-        _ => $"{tracker}-{Setup.Kind.ToString().ToLowerInvariant()}",
-    };
+    public string ResultName(string tracker) => Runs.BenchmarkRun.DefaultResultName(tracker, Setup.Kind);
 
     /// <summary>Runs one sequence with reasoning and writes the reasoning log and the descriptions beside the boxes.</summary>
     public ReasoningTrackingOutcome Track(Microsoft.Extensions.AI.IChatClient client, ITracker tracker, Media.IFrameSource source, Geometry.Box? init, string? description,
@@ -216,10 +211,15 @@ internal sealed record ReasoningCliSelection(ReasoningSetupOptions Setup, VlmCli
         public void Dispose()
         {
             var stats = fleet.Stats();
-            string path = stats.WriteTo(directory, fileName);
-            Console.WriteLine($"VLM fleet (figures in {path}):");
-            foreach (string line in stats.Describe()) Console.WriteLine("  " + line);
+            PrintFleet(stats, stats.WriteTo(directory, fileName));
         }
+    }
+
+    /// <summary>Prints a fleet's per-endpoint figures and where they were written.</summary>
+    public static void PrintFleet(VlmFleetStats stats, string path)
+    {
+        Console.WriteLine($"VLM fleet (figures in {path}):");
+        foreach (string line in stats.Describe()) Console.WriteLine("  " + line);
     }
 
     /// <summary>One line for the console: how many calls and how they ended.</summary>

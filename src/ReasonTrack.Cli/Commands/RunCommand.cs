@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using ReasonTrack.Datasets;
-using ReasonTrack.Evaluation;
-using ReasonTrack.Evaluation.Protocols;
 using ReasonTrack.Reasoning.Modes;
 using ReasonTrack.Results;
 using ReasonTrack.Runs;
@@ -12,9 +10,9 @@ using Spectre.Console;
 namespace ReasonTrack.Cli.Commands;
 
 /// <summary>
-/// <c>reasontrack run</c>: a tracker over a whole dataset, through the library's <see cref="DatasetRunner"/> (resume
-/// decision, configuration record, per-sequence tracking, failures); this command parses, calls and prints.
-/// <c>--shard i/N</c> splits the work across machines, and the evaluation table follows.
+/// <c>reasontrack run</c>: a tracker over a whole dataset, through the library's <see cref="BenchmarkRun"/> (resume
+/// decision, configuration record, per-sequence tracking, failures, the evaluation of what was run, a fleet's figures);
+/// this command parses, calls and prints. <c>--shard i/N</c> splits the work across machines.
 /// </summary>
 internal static class RunCommand
 {
@@ -68,7 +66,7 @@ internal static class RunCommand
             : File.ReadAllLines(listFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
         var ds = DatasetRegistry.Get(datasetKey).Load(root, new DatasetLoadOptions { Sequences = list, ListFrames = true });
         string trackerKey = reasoning is null ? trackerName : ReasoningSetup.TrackerFor(reasoning.Setup.Kind, trackerName);
-        string resultName = name ?? reasoning?.ResultName(trackerName) ?? trackerName;
+        string resultName = name ?? BenchmarkRun.DefaultResultName(trackerName, reasoning?.Setup.Kind);
         if (resultName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || resultName.Length == 0) throw new ReasonTrackException($"--name '{resultName}' cannot be a file name");
         var (client, fleet, recorder) = reasoning is null ? (null, null, null) : reasoning.CreateClient(line => Console.WriteLine($"vlm fleet: {line}"));
         using var disposeRecorder = recorder;
@@ -89,55 +87,58 @@ internal static class RunCommand
             Reasoning = reasoning is null ? null : new RunReasoning(reasoning.Setup, client!, reasoning.Text, reasoning.GroundInit),
             FailurePolicy = reasoning?.FailurePolicy ?? VlmFailurePolicy.Default,
         };
-        DatasetRunner runner;
+        BenchmarkRun run;
         try
         {
-            runner = DatasetRunner.Prepare(options);
+            run = BenchmarkRun.Prepare(options);
         }
         catch (RunConfigurationMismatchException e)
         {
             throw e.WithAdvice(Advice);
         }
-        var mine = options.ShardSequences;
-        var todo = runner.Todo;
-        Console.WriteLine($"{ds.DisplayName}: {mine.Count} sequence(s) in shard {shardIndex}/{shardCount}; {runner.Resumed} already done, {todo.Count} to track with {resultName} ({jobs} in parallel)" +
+        var todo = run.Todo;
+        Console.WriteLine($"{ds.DisplayName}: {run.Sequences.Count} sequence(s) in shard {shardIndex}/{shardCount}; {run.Resumed} already done, {todo.Count} to track with {resultName} ({jobs} in parallel)" +
                           (reasoning is null ? "" : $"; reasoning: {reasoning.Setup.Kind.ToString().ToLowerInvariant()} with {reasoning.Setup.Model} at {reasoning.ShownServers}, {reasoning.Setup.Schedule.ToString().ToLowerInvariant()}"));
 
-        // A fleet's per-endpoint figures, printed and written beside the results when the command ends (also on failure).
-        using var fleetReport = ReasoningCliSelection.ReportFleetAtEnd(fleet, options.ResultsDirectory,
-            ReasonTrack.Reasoning.Vlm.Fleet.VlmFleetStats.ShardFileName(shardIndex, shardCount));
-        RunSummary summary;
+        // A fleet's per-endpoint figures are written by the library beside the results when the run ends (also on failure); printed here.
+        Action<ReasonTrack.Reasoning.Vlm.Fleet.VlmFleetStats, string> fleetFigures = ReasoningCliSelection.PrintFleet;
+        BenchmarkRunResult result;
         // Another shard started at the same moment may record a different configuration first: refused the same way.
         try
         {
             if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && todo.Count > 0)
             {
-                RunSummary? result = null;
+                BenchmarkRunResult? shown = null;
                 AnsiConsole.Progress().AutoClear(false).Start(ctx =>
                 {
                     var task = ctx.AddTask($"{resultName} on {ds.DisplayName}", maxValue: todo.Count);
                     var gate = new object();
-                    result = runner.Run(_ =>
+                    shown = run.Run(new BenchmarkRunHooks
                     {
-                        lock (gate)
+                        FleetFigures = fleetFigures,
+                        SequenceDone = p =>
                         {
-                            task.Increment(1);
-                            task.Description = $"{resultName} on {ds.DisplayName}: {runner.Frames / Math.Max(1e-6, runner.TrackingSeconds):0} frames/s of tracking work";
-                        }
+                            lock (gate)
+                            {
+                                task.Increment(1);
+                                task.Description = $"{resultName} on {ds.DisplayName}: {p.FramesPerSecond:0} frames/s of tracking work";
+                            }
+                        },
                     });
                 });
-                summary = result!;
+                result = shown!;
             }
-            else summary = runner.Run(s => Console.WriteLine($"done: {s.Name}"));
+            else result = run.Run(new BenchmarkRunHooks { FleetFigures = fleetFigures, SequenceDone = p => Console.WriteLine($"done: {p.Sequence.Name}") });
         }
         catch (RunConfigurationMismatchException e)
         {
             throw e.WithAdvice(Advice);
         }
+        var summary = result.Summary;
         foreach (var w in summary.Warnings) Console.WriteLine($"warning: {w}");
         if (summary.Frames > 0) Console.WriteLine($"tracked {summary.Frames} frames, {summary.Frames / Math.Max(1e-9, summary.TrackingSeconds):0.0} frames/s of tracking work (decoding excluded)");
 
-        if (summary.Failures.Count > 0)
+        if (!result.Succeeded)
         {
             foreach (var f in summary.Failures) Console.Error.WriteLine($"failed: {f}");
             bool model = summary.Failures.Any(f => f.ModelFailure);
@@ -146,11 +147,8 @@ internal static class RunCommand
                 summary.Failures);
         }
 
-        // The evaluation of this shard's sequences, under the dataset's own protocol.
-        var shardDataset = new Dataset(ds.Key, ds.DisplayName, ds.Root, mine) { AttributeNames = ds.AttributeNames, AttributeShortNames = ds.AttributeShortNames, DefaultProtocol = ds.DefaultProtocol };
-        string resultsDir = layout == ResultLayout.Pytracking ? Path.Combine(outDir, resultName) : layout == ResultLayout.MatlabToolkit ? Path.Combine(outDir, resultName + "_tracking_result") : outDir;
-        var source = ResultLocator.Locate(resultName, resultsDir, mine.Select(s => s.Name).ToList());
-        var report = Evaluator.Evaluate(shardDataset, [source], ProtocolRegistry.Get(ds.DefaultProtocol, ds.Key));
+        // The evaluation of this shard's sequences, under the dataset's own protocol (made by the library).
+        var report = result.Evaluation!;
         foreach (var w in report.Warnings) Console.WriteLine($"warning: {w}");
         TerminalTable.Print(report);
         return 0;

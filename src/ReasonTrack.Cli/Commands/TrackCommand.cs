@@ -118,8 +118,8 @@ internal static class TrackCommand
                                   (reasoning is null ? "" : $", {reasoning.Setup.Schedule.ToString().ToLowerInvariant()} reasoning") + $"); boxes: {path}");
                 if (reasoning is not null)
                 {
-                    string stem = Path.Combine(Path.GetDirectoryName(path)!, outcome.Sequence);
-                    Console.WriteLine($"reasoning log: {stem}_reasoning.jsonl ({ReasoningCliSelection.Summary(stem + "_reasoning.jsonl")}); descriptions: {stem}_descriptions.txt");
+                    var side = ReasoningOutputs.Beside(path, outcome.Sequence);
+                    Console.WriteLine($"reasoning log: {side.LogPath} ({ReasoningCliSelection.Summary(side.LogPath)}); descriptions: {side.DescriptionsPath}");
                 }
                 // The failure policy (see VlmFailurePolicy): the boxes stay for inspection, the command fails.
                 if (reasoning is not null && calls is not null && reasoning.FailurePolicy.Judge(calls) is { } failed)

@@ -164,8 +164,7 @@ public sealed class DatasetRunner
         if (FailedSequenceMarker.Exists(path) || !IsComplete(path, s.Length)) return false;
         if (options.Reasoning is null) return true;
         // With reasoning, a sequence is done only when its reasoning log and descriptions were written too.
-        string stem = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, s.Name);
-        return File.Exists(stem + "_reasoning.jsonl") && File.Exists(stem + "_descriptions.txt");
+        return ReasoningOutputs.Beside(path, s.Name).Exist;
     }
 
     private static bool IsComplete(string path, int rows)

@@ -238,8 +238,4 @@ public sealed class ReasoningSession
 
         public void Dispose() => inner.Dispose();
     }
-
-    /// <summary>Writes the description in force at each frame, one line per frame (empty when none).</summary>
-    public static void WriteDescriptions(string path, IReadOnlyList<string?> descriptions) =>
-        IO.AtomicFile.WriteAllText(path, string.Concat(descriptions.Select(d => (d ?? "").Replace('\r', ' ').Replace('\n', ' ') + "\n")));
 }

@@ -7,7 +7,7 @@ using ReasonTrack.Trackers;
 namespace ReasonTrack.Reasoning.Modes;
 
 /// <summary>
-/// One sequence tracked with reasoning, with its side files: <c>&lt;seq&gt;_reasoning.jsonl</c> (every call) and
+/// One sequence tracked with reasoning, with its side files (written by <see cref="ReasoningOutputs"/>): <c>&lt;seq&gt;_reasoning.jsonl</c> (every call) and
 /// <c>&lt;seq&gt;_descriptions.txt</c> (the description in force per frame) beside the boxes. Shared by <c>track</c>
 /// and the dataset runner.
 /// </summary>
@@ -18,28 +18,25 @@ public static class ReasoningTracking
     {
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(source);
-        string dir = Path.GetDirectoryName(Path.GetFullPath(boxesPath))!;
-        Directory.CreateDirectory(dir);
-        string stem = Path.Combine(dir, source.Name);
+        var outputs = ReasoningOutputs.Beside(boxesPath, source.Name);
+        outputs.CreateDirectory();
         // The log is flushed per call as before, but under a '.'-named temporary name, published under its real name
         // (one atomic rename) when the sequence ends, normally or not: a reader (or a resumed run, another shard) never
         // sees a half-written log under the real name, and a process killed mid-sequence leaves only the '.' file.
-        string logPath = stem + "_reasoning.jsonl";
-        string logTemp = IO.AtomicFile.TemporaryPathFor(logPath);
-        var log = new ReasoningLog(logTemp);
+        var log = new ReasoningLog(outputs.LogTemporaryPath);
         try
         {
-            return TrackLogged(setup, client, tracker, source, init, description, stem, log, observe, progress);
+            return TrackLogged(setup, client, tracker, source, init, description, outputs, log, observe, progress);
         }
         finally
         {
             log.Dispose();
-            IO.AtomicFile.Publish(logTemp, logPath);
+            outputs.PublishLog();
         }
     }
 
     private static ReasoningTrackingOutcome TrackLogged(ReasoningSetupOptions setup, IChatClient client, ITracker tracker, IFrameSource source, Box? init, string? description,
-        string stem, ReasoningLog log, Action<ImageFrame, TrackResult>? observe, IProgress<int>? progress)
+        ReasoningOutputs outputs, ReasoningLog log, Action<ImageFrame, TrackResult>? observe, IProgress<int>? progress)
     {
         var session = ReasoningSetup.CreateSession(setup, client, tracker, log, description);
         // The annotated video shows the description in force under each frame (the session records it before the
@@ -54,7 +51,7 @@ public static class ReasoningTracking
             observe(frame, result);
         };
         var outcome = session.Run(source, init, description, annotate, progress);
-        ReasoningSession.WriteDescriptions(stem + "_descriptions.txt", session.Descriptions);
+        outputs.WriteDescriptions(session.Descriptions);
         return new ReasoningTrackingOutcome(outcome, session.Calls);
     }
 }
