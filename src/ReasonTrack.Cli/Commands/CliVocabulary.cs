@@ -20,6 +20,7 @@ internal static partial class CliVocabulary
         ("give a target description", "give --text"),
         ("needs a target description", "needs a description (--text)"),
         ("ReasoningSetupOptions.Instruction", "--instruction \"...\""),
+        ("VlmClientOptions.BaseUrl must be", "--vlm-url must be"),
         ("at least one results folder", "at least one --results folder"),
         ("set EvaluationOptions.Missing = SkipSequence", "use --allow-missing"),
         ("evaluate with the pytracking datasetKey uav", "use --pytracking-dataset uav"),

@@ -34,6 +34,7 @@ public class CliVocabularyTests
     [InlineData("use MakeDataOptions.Format = easyr1 (or easyr1-jsonl), or MakeDataOptions.Prompt = Current|Legacy5k for supervised formats",
         "use --format easyr1 (or easyr1-jsonl), or --prompt current|5k for supervised formats")]
     [InlineData("the reasoningtrack-judge reward needs a localizer (RewardScorerOptions.Localizer)", "the reasoningtrack-judge reward needs a localizer (a VLM: --vlm-url and --model)")]
+    [InlineData("VlmClientOptions.BaseUrl must be an absolute http(s) address ending in /v1, got x", "--vlm-url must be an absolute http(s) address ending in /v1, got x")]
     [InlineData("an unrelated message keeps its words", "an unrelated message keeps its words")]
     [InlineData("ReasoningSetupOptions.Kind = NoSuchKind stays", "ReasoningSetupOptions.Kind = NoSuchKind stays")]
     public void The_cli_rewrites_library_vocabulary_into_flags(string library, string cli) =>
