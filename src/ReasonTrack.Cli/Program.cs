@@ -15,4 +15,7 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 200;
 }
 
+// The checkout's ../shared/models and .deps ONNX Runtime, unless the user set the variables (RepositoryLocations).
+RepositoryLocations.ApplyDefaults();
+
 return CliApp.Invoke(CliApp.CreateRoot(), args);

@@ -33,7 +33,7 @@ internal static partial class CliErrors
         e = Unwrap(e);
         if (e is ReasonTrackException)
         {
-            Print(e.Message);
+            Print(CliVocabulary.ForCli(e.Message));
             return BadInput;
         }
         if (UserFacingErrors.IsUserFacing(e))

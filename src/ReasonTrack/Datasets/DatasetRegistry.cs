@@ -1,3 +1,4 @@
+using ReasonTrack.Naming;
 using ReasonTrack.Datasets.Folder;
 using ReasonTrack.Datasets.Got10k;
 using ReasonTrack.Datasets.Lasot;
@@ -8,23 +9,44 @@ using ReasonTrack.Datasets.Vot;
 
 namespace ReasonTrack.Datasets;
 
-/// <summary>Every dataset loader, by key (case-insensitive). <c>got10k</c> is accepted for <c>got10k-val</c>.</summary>
+/// <summary>
+/// Every dataset loader, by key (case-insensitive). <c>got10k</c> is accepted for <c>got10k-val</c>. User code adds its
+/// own with <see cref="Register"/> (listed after the built-ins).
+/// </summary>
 public static class DatasetRegistry
 {
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase) { ["got10k"] = "got10k-val" };
+    /// <summary>The registry behind this facade; built-ins are created on first use.</summary>
+    public static Registry<IDatasetLoader> Registry { get; } = CreateBuiltIns();
 
-    public static IReadOnlyList<IDatasetLoader> All { get; } =
-    [
-        new LasotLoader(), new TnlltLoader(), new Tnl2kLoader(), new OtbLoader(), new Got10kLoader(), new VotLoader(), new FolderLoader(),
-    ];
+    /// <summary>Every loader in registration order: built-ins, then user registrations.</summary>
+    public static IReadOnlyList<IDatasetLoader> All => Registry.All;
 
-    /// <summary>The loader of <paramref name="key"/>; unknown keys throw an <see cref="ArgumentException"/> listing the valid ones.</summary>
+    /// <summary>Registers a user loader under its <see cref="IDatasetLoader.Key"/> and <paramref name="aliases"/>.</summary>
+    /// <exception cref="ReasonTrackException">The key or an alias is taken; the message names both loaders.</exception>
+    public static void Register(IDatasetLoader loader, IReadOnlyList<string>? aliases = null)
+    {
+        ArgumentNullException.ThrowIfNull(loader);
+        Registry.Register(loader.Key, loader, aliases);
+    }
+
+    /// <summary>The loader of <paramref name="key"/>.</summary>
+    /// <exception cref="InvalidSettingException">Unknown key (setting <c>dataset</c>); the message lists the valid ones.</exception>
     public static IDatasetLoader Get(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        string k = Aliases.GetValueOrDefault(key.Trim(), key.Trim());
-        return All.FirstOrDefault(l => l.Key.Equals(k, StringComparison.OrdinalIgnoreCase))
-            ?? throw new InvalidSettingException("dataset", 
-                $"unknown dataset '{key}'; valid: {string.Join(", ", All.Select(l => l.Key).Concat(Aliases.Keys))}");
+        return Registry.Get(key);
+    }
+
+    private static Registry<IDatasetLoader> CreateBuiltIns()
+    {
+        var registry = new Registry<IDatasetLoader>("dataset", "dataset");
+        registry.Register("lasot", [], () => new LasotLoader());
+        registry.Register("tnllt", [], () => new TnlltLoader());
+        registry.Register("tnl2k", [], () => new Tnl2kLoader());
+        registry.Register("otb", [], () => new OtbLoader());
+        registry.Register("got10k-val", ["got10k"], () => new Got10kLoader());
+        registry.Register("vot", [], () => new VotLoader());
+        registry.Register("folder", [], () => new FolderLoader());
+        return registry;
     }
 }

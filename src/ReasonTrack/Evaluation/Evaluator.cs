@@ -16,7 +16,7 @@ public static class Evaluator
         EvaluationOptions? options = null, IProgress<int>? progress = null)
     {
         options ??= new EvaluationOptions();
-        if (trackers.Count == 0) throw new EvaluationException("no results to evaluate: give at least one --results folder");
+        if (trackers.Count == 0) throw new EvaluationException("no results to evaluate: give at least one results folder");
         if (dataset.Sequences.Count == 0) throw new EvaluationException($"dataset {dataset.DisplayName} at {dataset.Root} has no sequences");
 
         var warnings = new List<string>();
@@ -162,7 +162,7 @@ public static class Evaluator
             string detail = string.Join(Environment.NewLine, missing.Select(t =>
                 $"  {t.TrackerName} ({t.Directory}): {t.Missing.Count} of {dataset.Sequences.Count} missing, e.g. {string.Join(", ", t.Missing.Take(5))}"));
             throw new EvaluationException($"results are incomplete:{Environment.NewLine}{detail}{Environment.NewLine}" +
-                "  (the official toolkits stop on a missing file; use --allow-missing to evaluate only the sequences every tracker has)");
+                "  (the official toolkits stop on a missing file; set EvaluationOptions.Missing = SkipSequence to evaluate only the sequences every tracker has)");
         }
         var skip = new HashSet<string>(missing.SelectMany(t => t.Missing), StringComparer.Ordinal);
         var kept = dataset.Sequences.Where(s => !skip.Contains(s.Name)).ToList();

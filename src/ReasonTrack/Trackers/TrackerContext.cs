@@ -3,10 +3,24 @@ namespace ReasonTrack.Trackers;
 /// <summary>Where trackers find what they need outside their options: model files, native libraries, threads.</summary>
 public sealed record TrackerContext
 {
-    /// <summary>Folder of model files (NanoTrack's ONNX files); null = the tracker's default search.</summary>
+    /// <summary>
+    /// The environment variable read when <see cref="ModelDirectory"/> is null: a folder holding one folder per model
+    /// family (NanoTrack reads <c>nanotrack/v1</c>..<c>v3</c> there). The library searches no repository; the
+    /// <c>reasontrack</c> command sets it to <c>../shared/models</c> beside its checkout when unset.
+    /// </summary>
+    public const string ModelsEnvironmentVariable = "REASONTRACK_MODELS";
+
+    /// <summary>
+    /// The environment variable read when <see cref="OnnxRuntimeLibrary"/> is null: the ONNX Runtime shared library's
+    /// path. Without it the system loader is asked; the <c>reasontrack</c> command sets it to the install under the
+    /// checkout's <c>.deps</c> when unset.
+    /// </summary>
+    public const string OnnxRuntimeLibraryEnvironmentVariable = "REASONTRACK_ORT_LIB";
+
+    /// <summary>Folder of model files (NanoTrack's ONNX files); null = <see cref="ModelsEnvironmentVariable"/>.</summary>
     public string? ModelDirectory { get; init; }
 
-    /// <summary>Path of the ONNX Runtime shared library; null = search (setup's npm install, then the system).</summary>
+    /// <summary>Path of the ONNX Runtime shared library; null = <see cref="OnnxRuntimeLibraryEnvironmentVariable"/>, then the system loader.</summary>
     public string? OnnxRuntimeLibrary { get; init; }
 
     /// <summary>Threads a tracker may use for one sequence.</summary>

@@ -1,3 +1,4 @@
+using ReasonTrack.Naming;
 using ReasonTrack.Trackers.Dcf;
 using ReasonTrack.Trackers.External;
 using ReasonTrack.Trackers.Identity;
@@ -5,20 +6,39 @@ using ReasonTrack.Trackers.NanoTrack;
 
 namespace ReasonTrack.Trackers;
 
-/// <summary>Trackers by name. <c>default</c> names the tracker a fresh install always has (no model weights needed).</summary>
+/// <summary>
+/// Trackers by name. <c>default</c> names the tracker a fresh install always has (no model weights needed). User code
+/// adds its own with <see cref="Register"/> (listed after the built-ins, created by name like them).
+/// </summary>
 public static class TrackerRegistry
 {
-    public static IReadOnlyList<ITrackerFactory> All { get; } =
-    [
-        new DcfTrackerFactory(),
-        .. NanoTrackFactory.All,
-        new IdentityTrackerFactory(),
-        new ExternalTrackerFactory(),
-    ];
+    /// <summary>The registry behind this facade; built-ins are created on first use.</summary>
+    public static Registry<ITrackerFactory> Registry { get; } = CreateBuiltIns();
 
-    public static ITrackerFactory Get(string name) =>
-        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase) || f.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase))
-        ?? throw new InvalidSettingException("tracker", $"unknown tracker '{name}'; known: {string.Join(", ", All.Select(f => f.Name))} (see 'reasontrack trackers')");
+    /// <summary>Every factory in registration order: built-ins, then user registrations.</summary>
+    public static IReadOnlyList<ITrackerFactory> All => Registry.All;
+
+    /// <summary>Registers a user tracker under its <see cref="ITrackerFactory.Name"/> and <see cref="ITrackerFactory.Aliases"/>.</summary>
+    /// <exception cref="ReasonTrackException">The name or an alias is taken; the message names both trackers.</exception>
+    public static void Register(ITrackerFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Registry.Register(factory.Name, factory, factory.Aliases);
+    }
+
+    /// <exception cref="InvalidSettingException">Unknown name (setting <c>tracker</c>); the message lists the known ones.</exception>
+    public static ITrackerFactory Get(string name) => Registry.Get(name);
+
+    private static Registry<ITrackerFactory> CreateBuiltIns()
+    {
+        var registry = new Registry<ITrackerFactory>("tracker", "tracker");
+        registry.Register(DcfTracker.TrackerName, ["default"], () => new DcfTrackerFactory());
+        foreach (var version in (NanoTrackVersion[])[NanoTrackVersion.V2, NanoTrackVersion.V3, NanoTrackVersion.V1])
+            registry.Register("nanotrack-v" + (int)version, version == NanoTrackVersion.V2 ? ["nanotrack"] : [], () => new NanoTrackFactory(version));
+        registry.Register("identity", [], () => new IdentityTrackerFactory());
+        registry.Register("external", [], () => new ExternalTrackerFactory());
+        return registry;
+    }
 
     /// <summary>
     /// Creates a tracker. Setting names match the tracker's declared ones ignoring case and '-' versus '_'

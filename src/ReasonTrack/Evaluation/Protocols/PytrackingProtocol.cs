@@ -71,7 +71,7 @@ public sealed class PytrackingProtocol : IEvaluationProtocol
                 throw new DataFormatException(result.FilePath, result.LineOf(r), "NaN or negative size: pytracking rejects such results ('Error: Invalid results')");
         }
         if (!IsUav && gt.Any(b => b.HasNaN))
-            throw new DataFormatException(sequence.GroundTruthPath ?? sequence.Name, "ground truth has NaN rows: pytracking raises 'NaNs in annotation' except for UAV (use --pytracking-dataset uav)");
+            throw new DataFormatException(sequence.GroundTruthPath ?? sequence.Name, "ground truth has NaN rows: pytracking raises 'NaNs in annotation' except for UAV (evaluate with the pytracking datasetKey uav)");
 
         var notes = new List<string>();
         var pred = new Box[n];

@@ -6,13 +6,13 @@ namespace ReasonTrack.Interop.OnnxRuntime;
 /// Finds, loads and keeps the ONNX Runtime shared library, and hands out its API table. The only place in
 /// ReasonTrack that touches <see cref="NativeLibrary"/>. Search order: an explicit path (the caller's, e.g.
 /// <c>TrackerContext.OnnxRuntimeLibrary</c>), then the environment variable <see cref="EnvironmentVariable"/>, then
-/// the npm install that <c>scripts/install-onnxruntime.sh</c> makes under <c>&lt;repo&gt;/.deps/onnxruntime</c>, then
-/// the system's loader paths. An explicit path or the variable, when given, is the only candidate: silently falling
+/// the system's loader paths. The library never searches a repository: the CLI sets the variable to the npm install
+/// that <c>scripts/install-onnxruntime.sh</c> makes under <c>&lt;repo&gt;/.deps/onnxruntime</c> when run from a checkout. An explicit path or the variable, when given, is the only candidate: silently falling
 /// back to another build would make results depend on what happens to be installed.
 /// </summary>
 internal static unsafe class OnnxRuntimeLibrary
 {
-    public const string EnvironmentVariable = "REASONTRACK_ORT_LIB";
+    public const string EnvironmentVariable = Trackers.TrackerContext.OnnxRuntimeLibraryEnvironmentVariable;
 
     /// <summary>The C API version this binding was written and tested against (ORT 1.23).</summary>
     public const uint PreferredApiVersion = 23;
@@ -22,9 +22,6 @@ internal static unsafe class OnnxRuntimeLibrary
     /// exists there, and v10 (ORT 1.10) is old enough for any build still in use.
     /// </summary>
     public const uint MinimumApiVersion = 10;
-
-    /// <summary>Where the install script puts the npm package, relative to the repository root.</summary>
-    public static readonly string NpmPackageRelative = Path.Combine(".deps", "onnxruntime", "node_modules", "onnxruntime-node");
 
     private static readonly Lock Gate = new();
     private static readonly Dictionary<string, OrtApiTable> Loaded = new(StringComparer.Ordinal);
@@ -65,44 +62,8 @@ internal static unsafe class OnnxRuntimeLibrary
             yield return (Path.GetFullPath(env), EnvironmentVariable);
             yield break;
         }
-        foreach (string lib in NpmLibraries()) yield return (lib, "npm install under .deps");
         foreach (string name in SystemNames()) yield return (name, "system loader");
     }
-
-    /// <summary>
-    /// Every <c>.deps/onnxruntime</c> install above the application folder and the working directory (tests run from
-    /// bin/, the CLI from anywhere inside the repository), newest N-API folder first.
-    /// </summary>
-    private static IEnumerable<string> NpmLibraries()
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                string bin = Path.Combine(dir.FullName, NpmPackageRelative, "bin");
-                if (!seen.Add(bin) || !Directory.Exists(bin)) continue;
-                var found = Directory.EnumerateDirectories(bin, "napi-v*")
-                    .Select(napi => Path.Combine(napi, NpmPlatform, NpmArchitecture))
-                    .Where(Directory.Exists)
-                    .SelectMany(d => Directory.EnumerateFiles(d, NativeFilePattern))
-                    .OrderByDescending(p => p, StringComparer.Ordinal);
-                foreach (string f in found) yield return f;
-            }
-        }
-    }
-
-    private static string NpmPlatform =>
-        OperatingSystem.IsWindows() ? "win32" : OperatingSystem.IsMacOS() ? "darwin" : "linux";
-
-    private static string NpmArchitecture => RuntimeInformation.ProcessArchitecture switch
-    {
-        Architecture.Arm64 => "arm64",
-        _ => "x64",
-    };
-
-    private static string NativeFilePattern =>
-        OperatingSystem.IsWindows() ? "onnxruntime.dll" : OperatingSystem.IsMacOS() ? "libonnxruntime*.dylib" : "libonnxruntime.so*";
 
     private static IEnumerable<string> SystemNames()
     {
@@ -151,8 +112,8 @@ internal static unsafe class OnnxRuntimeLibrary
 
     private static string NotFoundMessage(IReadOnlyList<string> tried) =>
         "ONNX Runtime native library not found or not usable. Install it with ./setup.sh (or " +
-        "scripts/install-onnxruntime.sh, which puts onnxruntime-node under <repo>/.deps/onnxruntime), or give its path " +
-        $"(TrackerContext.OnnxRuntimeLibrary, or the environment variable {EnvironmentVariable}). Searched for " +
-        $"{NpmPackageRelative} in every folder above {AppContext.BaseDirectory} and {Environment.CurrentDirectory}; tried:" +
+        "scripts/install-onnxruntime.sh, which puts onnxruntime-node under <repo>/.deps/onnxruntime; the reasontrack " +
+        "command finds it there), or give its path (TrackerContext.OnnxRuntimeLibrary, or the environment variable " +
+        $"{EnvironmentVariable}); tried:" +
         Environment.NewLine + string.Join(Environment.NewLine, tried.Select(t => "  " + t));
 }

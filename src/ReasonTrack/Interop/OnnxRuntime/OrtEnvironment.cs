@@ -40,7 +40,7 @@ public sealed unsafe class OrtEnvironment : IDisposable
 
     /// <summary>
     /// Loads ONNX Runtime (see <see cref="OnnxRuntimeLibrary"/> for the search: explicit path, then
-    /// <c>REASONTRACK_ORT_LIB</c>, then <c>&lt;repo&gt;/.deps/onnxruntime</c>, then the system) and creates an
+    /// <c>REASONTRACK_ORT_LIB</c>, then the system) and creates an
     /// environment.
     /// </summary>
     /// <exception cref="OnnxRuntimeException">The library is missing or unusable (the message says how to install it and where it looked).</exception>

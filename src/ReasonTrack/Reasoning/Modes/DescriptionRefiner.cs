@@ -54,7 +54,7 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
     {
         if (frame == 0 || _description is null)
         {
-            _description = new DescriptionState(strategy, state.InitialDescription ?? throw new ReasonTrackException("the reasoningtrack refiner needs a description (--text)"));
+            _description = new DescriptionState(strategy, state.InitialDescription ?? throw new ReasonTrackException("the reasoningtrack refiner needs a target description"));
             _hisFrame = image.Clone();
             _hisBox = tracked.Box;
             _firstScore = null;

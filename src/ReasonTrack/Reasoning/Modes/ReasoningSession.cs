@@ -65,7 +65,7 @@ public sealed class ReasoningSession
     {
         ArgumentNullException.ThrowIfNull(source);
         if (initialBox is null && Grounder is null)
-            throw new ReasonTrackException("no initial box and nothing to ground the target with: give --init, --text or --instruction");
+            throw new ReasonTrackException("no initial box and nothing to ground the target with: give an initial box, a target description or ReasoningSetupOptions.Instruction");
         var state = new ReasoningState(description);
         Descriptions.Clear();
         _answered = _errors = 0;

@@ -43,16 +43,16 @@ public static class ReasoningSetup
         switch (options.Kind)
         {
             case ReasonerKind.ReasoningTrack when string.IsNullOrWhiteSpace(description):
-                throw new ReasonTrackException("--reasoner reasoningtrack refines a description: give --text (or use a dataset with a language file)");
+                throw new ReasonTrackException("ReasoningSetupOptions.Kind = ReasoningTrack refines a description: give a target description (or use a dataset with a language file)");
             case ReasonerKind.VpTracker when string.IsNullOrWhiteSpace(description):
-                throw new ReasonTrackException("--reasoner vptracker needs the target's description: give --text (or use a dataset with a language file)");
+                throw new ReasonTrackException("ReasoningSetupOptions.Kind = VpTracker needs the target's description: give a target description (or use a dataset with a language file)");
             case ReasonerKind.Hybrid when string.IsNullOrWhiteSpace(description):
-                throw new ReasonTrackException("--reasoner hybrid re-localizes with VPTracker, which needs the target's description: give --text (or use a dataset with a language file)");
+                throw new ReasonTrackException("ReasoningSetupOptions.Kind = Hybrid re-localizes with VPTracker, which needs the target's description: give a target description (or use a dataset with a language file)");
             case ReasonerKind.Instruction when string.IsNullOrWhiteSpace(options.Instruction):
-                throw new ReasonTrackException("--reasoner instruction needs --instruction \"...\"");
+                throw new ReasonTrackException("ReasoningSetupOptions.Kind = Instruction needs ReasoningSetupOptions.Instruction");
         }
         if (!hasInitialBox && options.Kind != ReasonerKind.Instruction && string.IsNullOrWhiteSpace(description))
-            throw new ReasonTrackException("no initial box: give --init x,y,w,h, or --text (the first box is then grounded by the model)");
+            throw new ReasonTrackException("no initial box: give an initial box, or a target description (the first box is then grounded by the model)");
     }
 
     /// <summary>A session for one sequence (reasoners keep per-sequence state: make one per sequence).</summary>
@@ -92,7 +92,7 @@ public static class ReasoningSetup
             case ReasonerKind.Instruction:
                 var instruction = new InstructionReasoner(client, new InstructionOptions
                 {
-                    Instruction = options.Instruction ?? throw new ReasonTrackException("--reasoner instruction needs --instruction"),
+                    Instruction = options.Instruction ?? throw new ReasonTrackException("ReasoningSetupOptions.Kind = Instruction needs ReasoningSetupOptions.Instruction"),
                     Convention = grounding,
                     ImageEncoding = options.ImageEncoding ?? Media.ImageEncoding.PreIssue11,
                 });

@@ -31,7 +31,7 @@ public sealed class TextGrounder(IChatClient client, CoordinateConvention conven
     public Task<ReasoningAnswer> GroundAsync(ImageFrame frame, ReasoningState state, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(state);
-        string text = state.InitialDescription ?? throw new ReasonTrackException("text initialization needs a description (--text)");
+        string text = state.InitialDescription ?? throw new ReasonTrackException("text initialization needs a target description");
         return FrameGrounding.AskAsync(client, frame, f => R1TrackPrompts.BuildGrounding(f, text), convention, Encoding, cancellation);
     }
 }

@@ -44,7 +44,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.BaseUrl.IsAbsoluteUri || (options.BaseUrl.Scheme != Uri.UriSchemeHttp && options.BaseUrl.Scheme != Uri.UriSchemeHttps))
-            throw new InvalidSettingException("vlm-url", $"base URL must be an absolute http(s) address ending in /v1, got {IO.UrlRedaction.Redact(options.BaseUrl)}");
+            throw new InvalidSettingException(nameof(VlmClientOptions.BaseUrl), $"VlmClientOptions.BaseUrl must be an absolute http(s) address ending in /v1, got {IO.UrlRedaction.Redact(options.BaseUrl)}");
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Model, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxConcurrentRequests, nameof(options));

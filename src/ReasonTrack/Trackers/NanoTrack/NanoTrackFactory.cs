@@ -5,7 +5,7 @@ namespace ReasonTrack.Trackers.NanoTrack;
 /// <summary>
 /// Creates <see cref="NanoTrackTracker"/>s of one release: <c>nanotrack-v2</c> (alias <c>nanotrack</c>),
 /// <c>nanotrack-v3</c>, <c>nanotrack-v1</c>. Settings override the release's published hyper-parameters; models come
-/// from <see cref="TrackerContext.ModelDirectory"/> or ../shared/models/nanotrack/vN beside the repository, the
+/// from <see cref="TrackerContext.ModelDirectory"/> or <c>$REASONTRACK_MODELS/nanotrack/vN</c>, the
 /// ONNX Runtime library from <see cref="TrackerContext.OnnxRuntimeLibrary"/> or the usual search.
 /// </summary>
 public sealed class NanoTrackFactory : ITrackerFactory
@@ -37,7 +37,7 @@ public sealed class NanoTrackFactory : ITrackerFactory
     public IReadOnlyList<string> Aliases { get; }
 
     public string Description => $"NanoTrack {NanoTrackModelFiles.VersionFolder(Version)} (Siamese MobileNetV3 tracker, ONNX Runtime on CPU; " +
-                                 $"models in ../shared/models/nanotrack/{NanoTrackModelFiles.VersionFolder(Version)} or the model directory)";
+                                 $"models in the model directory or $REASONTRACK_MODELS/nanotrack/{NanoTrackModelFiles.VersionFolder(Version)})";
 
     public IReadOnlyList<TrackerSetting> Settings { get; }
 

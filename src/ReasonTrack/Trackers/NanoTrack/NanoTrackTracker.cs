@@ -43,7 +43,7 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
     private double _cx, _cy, _w, _h;
 
     /// <summary>Loads the models of <see cref="NanoTrackOptions.Version"/> and prepares every buffer.</summary>
-    /// <param name="modelDirectory">See <see cref="TrackerContext.ModelDirectory"/>; null = ../shared/models/nanotrack/vN beside the repository.</param>
+    /// <param name="modelDirectory">See <see cref="TrackerContext.ModelDirectory"/>; null = <c>$REASONTRACK_MODELS/nanotrack/vN</c>.</param>
     /// <param name="onnxRuntimeLibrary">See <see cref="TrackerContext.OnnxRuntimeLibrary"/>; null = search.</param>
     /// <exception cref="FileNotFoundException">Model files missing (the message says where to put them).</exception>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime missing, or a model that does not load.</exception>

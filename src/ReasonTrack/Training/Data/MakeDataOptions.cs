@@ -108,10 +108,10 @@ public sealed record MakeDataOptions
         }
         var writer = Formats.TrainingSetWriters.Get(Format);
         if (writer.Key == Formats.SwiftVpTrackerWriter.FormatKey && Recipe != TrainingRecipe.VpTracker)
-            throw new InvalidSettingException("format", $"format '{writer.Key}' is the layout of VPTracker's ms-swift fork (rows with visual_prompt); {TrainingRecipes.Key(Recipe)} rows have none: use --format swift for stock ms-swift");
+            throw new InvalidSettingException("format", $"format '{writer.Key}' is the layout of VPTracker's ms-swift fork (rows with visual_prompt); {TrainingRecipes.Key(Recipe)} rows have none: use MakeDataOptions.Format = swift for stock ms-swift");
         // A think-prompt row's answer is GRPO ground truth (the bare box the think reward compares with the reply's
         // <answer>); as an SFT target it would teach a model to skip the <think>/<answer> tags its prompt demands.
         if (Recipe == TrainingRecipe.R1Track && Prompt == R1TrackPromptVariant.Think && !writer.RewardRows)
-            throw new InvalidSettingException("prompt", $"--prompt think writes GRPO rows whose answer is the bare box the think reward checks; format '{writer.Key}' would train it as the reply itself. Use --format easyr1 (or easyr1-jsonl), or --prompt current|5k for supervised formats");
+            throw new InvalidSettingException("prompt", $"MakeDataOptions.Prompt = Think writes GRPO rows whose answer is the bare box the think reward checks; format '{writer.Key}' would train it as the reply itself. Use MakeDataOptions.Format = easyr1 (or easyr1-jsonl), or MakeDataOptions.Prompt = Current|Legacy5k for supervised formats");
     }
 }

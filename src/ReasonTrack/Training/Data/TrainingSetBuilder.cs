@@ -127,10 +127,10 @@ public static class TrainingSetBuilder
         var previous = folder.ReadShard();
         string now = $"{run.ShardIndex}/{run.ShardCount}";
         if (previous is not null && (previous.Index != run.ShardIndex || previous.Count != run.ShardCount))
-            throw new ReasonTrackException($"{folder.Path} holds shard {previous.Name}, not {now}; give each shard its own --out folder");
+            throw new ReasonTrackException($"{folder.Path} holds shard {previous.Name}, not {now}; give each shard its own MakeDataRun.OutputFolder");
         var expected = mine.Select(x => System.IO.Path.GetFileName(folder.PartPath(x.Order, x.Sequence.Name))).ToHashSet(StringComparer.Ordinal);
         var extra = folder.PartFileNames().Where(f => !expected.Contains(f)).ToList();
         if (extra.Count > 0)
-            throw new ReasonTrackException($"{folder.Path} holds {extra.Count} finished video(s) this run would not select (shard {now}, limit {TrainingSetShard.LimitText(run.Limit)}), e.g. parts/{extra[0]}; a folder only grows: use a new --out folder, or the earlier --limit");
+            throw new ReasonTrackException($"{folder.Path} holds {extra.Count} finished video(s) this run would not select (shard {now}, limit {TrainingSetShard.LimitText(run.Limit)}), e.g. parts/{extra[0]}; a folder only grows: use a new MakeDataRun.OutputFolder, or the earlier MakeDataRun.Limit");
     }
 }

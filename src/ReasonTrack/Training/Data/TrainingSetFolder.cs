@@ -67,7 +67,7 @@ public sealed class TrainingSetFolder
             return;
         }
         if (existing != manifest)
-            throw new ReasonTrackException($"{Path} already holds a data set built with other settings (its {ManifestFile} differs); use another --out folder or delete it\nthere: {Flatten(existing)}\nnow:   {Flatten(manifest)}");
+            throw new ReasonTrackException($"{Path} already holds a data set built with other settings (its {ManifestFile} differs); use another MakeDataRun.OutputFolder or delete it\nthere: {Flatten(existing)}\nnow:   {Flatten(manifest)}");
     }
 
     /// <summary>The folder's <see cref="TrainingSetShard"/>, or null when it has none (a run that never started).</summary>

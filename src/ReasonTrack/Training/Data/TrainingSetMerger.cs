@@ -86,7 +86,7 @@ public static class TrainingSetMerger
         foreach (var (folder, r) in records)
         {
             if (r.Count != first.Count || r.Listing != first.Listing || r.Limit != first.Limit)
-                throw new ReasonTrackException($"{folder} (shard {r.Name}, limit {TrainingSetShard.LimitText(r.Limit)}) and {firstFolder} (shard {first.Name}, limit {TrainingSetShard.LimitText(first.Limit)}) are not shards of one selection: the shard count, --limit or the dataset's listing differ");
+                throw new ReasonTrackException($"{folder} (shard {r.Name}, limit {TrainingSetShard.LimitText(r.Limit)}) and {firstFolder} (shard {first.Name}, limit {TrainingSetShard.LimitText(first.Limit)}) are not shards of one selection: the shard count, MakeDataRun.Limit or the dataset's listing differ");
         }
         var twice = records.GroupBy(r => r.Record.Index).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)

@@ -23,7 +23,7 @@ public sealed class RewardScorer
         _options = options ?? new RewardScorerOptions();
         ArgumentException.ThrowIfNullOrWhiteSpace(_options.ReplyField, nameof(options));
         if (kind == RewardKind.ReasoningTrackJudge && _options.Localizer is null)
-            throw new ReasonTrackException("the reasoningtrack-judge reward needs a localizer (a VLM: --vlm-url and --model)");
+            throw new ReasonTrackException("the reasoningtrack-judge reward needs a localizer (RewardScorerOptions.Localizer)");
     }
 
     public RewardKind Kind { get; }
@@ -165,7 +165,7 @@ public sealed class RewardScorer
     {
         string field = _options.ReplyField;
         if (!row.Data.TryGetProperty(field, out var v))
-            throw Bad(row, $"no '{field}' field" + (field == "response" ? " (name the reply's field with --field, e.g. --field output for alpaca files)" : ""));
+            throw Bad(row, $"no '{field}' field" + (field == "response" ? " (name the reply's field with RewardScorerOptions.ReplyField, e.g. output for alpaca files)" : ""));
         return v.ValueKind switch
         {
             JsonValueKind.String => v.GetString()!,

@@ -42,7 +42,8 @@ public sealed class NanoTrackFactoryTests
                 new NanoTrackFactory(NanoTrackVersion.V3).Create(NoSettings, new TrackerContext { ModelDirectory = empty }));
             e.Message.ShouldContain(empty);
             e.Message.ShouldContain("nanotrack_backbone");
-            e.Message.ShouldContain("../shared/models/nanotrack/v3");
+            e.Message.ShouldContain("REASONTRACK_MODELS");
+            e.Message.ShouldContain("nanotrack/v3");
         }
         finally
         {

@@ -246,7 +246,7 @@ public class TrainingSetBuilderTests
     {
         using var tmp = new TempTree();
         var options = Options("r1track", format) with { Prompt = R1TrackPromptVariant.Think };
-        Should.Throw<InvalidSettingException>(() => Build(SyntheticVideos.Create(1, 10), tmp.Root, options)).Message.ShouldContain("--format easyr1");
+        Should.Throw<InvalidSettingException>(() => Build(SyntheticVideos.Create(1, 10), tmp.Root, options)).Message.ShouldContain("MakeDataOptions.Format = easyr1");
         File.Exists(tmp["train.json"]).ShouldBeFalse();
         File.Exists(tmp["train.jsonl"]).ShouldBeFalse();
     }
