@@ -19,9 +19,7 @@ internal static class R1TrackJpegCrops
         int count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         string output = Path.GetFullPath(args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "r1track-jpeg"));
         string seq = SharedPaths.Require(Path.Combine("data", "sequences", sequence));
-        var boxes = File.ReadLines(Path.Combine(seq, "groundtruth_rect.txt"))
-            .Select(l => l.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
-            .Select(v => new Box(v[0], v[1], v[2], v[3])).ToList();
+        var boxes = SequenceBoxes.Read(seq);
         Directory.CreateDirectory(output);
         using var source = FrameSources.Open(seq, new FrameSourceOptions { Format = PixelFormat.Rgb24 });
         int k = 0;
