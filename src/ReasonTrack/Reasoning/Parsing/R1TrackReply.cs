@@ -14,7 +14,11 @@ namespace ReasonTrack.Reasoning.Parsing;
 /// </summary>
 public sealed class R1TrackReply
 {
-    private static readonly Regex ThinkFormat = new(@"\A<think>.*</think>.*<answer>(.*?)</answer>\z",
+    /// <summary>
+    /// The released think-mode pattern (fullmatch, dot matches newline): the inference script's and the reward's
+    /// <c>check_and_extract</c> (<c>EasyR1/verl/utils/reward_score/track.py</c>) are the same.
+    /// </summary>
+    internal static readonly Regex ThinkFormat = new(@"\A<think>.*</think>.*<answer>(.*?)</answer>\z",
         RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
     private R1TrackReply(BoxXyxy? box, ParseReport report)

@@ -22,24 +22,9 @@ public static class VpTrackerTrainingPrompt
     {
         ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(color);
-        string text = Head + PythonStrip(language) + Middle;
+        string text = Head + Reasoning.Parsing.PythonText.Strip(language) + Middle;
         return visualPrompt
             ? text + "\nPlease note that you should first search for the target within the " + color + " rectangular bounding box. If you cannot find it, then search for the target outside the rectangular bounding box.\n"
             : text;
     }
-
-    /// <summary>
-    /// Python's <c>str.strip()</c> with no argument: .NET's white space plus U+001C..U+001F, which Python also counts
-    /// as white space.
-    /// </summary>
-    public static string PythonStrip(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        int a = 0, b = text.Length;
-        while (a < b && IsPythonSpace(text[a])) a++;
-        while (b > a && IsPythonSpace(text[b - 1])) b--;
-        return text[a..b];
-    }
-
-    private static bool IsPythonSpace(char c) => char.IsWhiteSpace(c) || c is >= '\u001c' and <= '\u001f';
 }

@@ -93,7 +93,7 @@ public static class R1TrackReward
 
         // The format regex admits exactly one <answer>...</answer> at the very end, so the released extraction's
         // answer group (check_and_extract, lines 12-18) is that answer's content.
-        string answer = AnswerGroup.Match(response).Groups[1].Value;
+        string answer = R1TrackReply.ThinkFormat.Match(response).Groups[1].Value;
         if (ReadAnswer(answer) is not { } json) return new R1TrackScore(-1, R1TrackGate.AnswerNotJson, null, null, null, 0, null, length);
 
         const int format = 1;
@@ -123,10 +123,6 @@ public static class R1TrackReward
         if (hull == 0) return null;
         return iou - (hull - union) / hull;
     }
-
-    // check_and_extract's pattern (fullmatch, dot matches newline).
-    private static readonly Regex AnswerGroup = new(@"\A<think>.*</think>.*<answer>(.*?)</answer>\z",
-        RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
 
     /// <summary>json.loads of the text, or null when it is not one JSON value (System.Text.Json's strict reading).</summary>
     private static System.Text.Json.JsonElement? ReadAnswer(string text) => JsonScan.ParseWhole(text);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ReasonTrack.Geometry;
 using ReasonTrack.Reasoning.Parsing;
 
@@ -29,10 +28,6 @@ public static class ReasoningTrackJudge
     /// <summary>The answer the released judge uses when the reply has no <c>&lt;answer&gt;</c> (track.py ~181).</summary>
     public const string MissingAnswer = "tracking the object";
 
-    private const RegexOptions Flags = RegexOptions.Singleline | RegexOptions.CultureInvariant;
-    private static readonly Regex DTag = new("<d>(.*?)</d>", Flags, TimeSpan.FromSeconds(5));
-    private static readonly Regex AnswerTag = new("<answer>(.*?)</answer>", Flags, TimeSpan.FromSeconds(5));
-
     /// <summary>
     /// The released judge's reading of a raw reply (track.py ~164-183): d = the first <c>&lt;d&gt;(.*?)&lt;/d&gt;</c>
     /// anywhere (dot matches newline), stripped (Python <c>str.strip()</c>), case-sensitive; anything but exactly
@@ -42,10 +37,11 @@ public static class ReasoningTrackJudge
     public static (string Decision, string Answer) ReadReply(string? rawReply)
     {
         string reply = rawReply ?? "";
-        var d = DTag.Match(reply);
+        // The released first-match rule is the parsers' exact tag reading (TagReader).
+        var d = TagReader.Exact("d").Match(reply);
         string decision = d.Success ? PythonText.Strip(d.Groups[1].Value) : "no";
         if (decision is not ("yes" or "no")) decision = "no";
-        var a = AnswerTag.Match(reply);
+        var a = TagReader.Exact("answer").Match(reply);
         return (decision, a.Success ? PythonText.Strip(a.Groups[1].Value) : MissingAnswer);
     }
 
