@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
+using ReasonTrack.IO;
 
 namespace ReasonTrack.Media;
 

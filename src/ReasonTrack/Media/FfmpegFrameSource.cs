@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using ReasonTrack.Geometry;
+using ReasonTrack.IO;
 
 namespace ReasonTrack.Media;
 

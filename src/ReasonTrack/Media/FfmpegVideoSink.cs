@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ReasonTrack.IO;
 
 namespace ReasonTrack.Media;
 

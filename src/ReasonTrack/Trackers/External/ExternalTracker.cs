@@ -19,7 +19,7 @@ namespace ReasonTrack.Trackers.External;
 public sealed class ExternalTracker : ITextTracker, ITrackerMessages
 {
     private readonly ExternalTrackerOptions _options;
-    private readonly StderrRing _stderr;
+    private readonly IO.StderrTail _stderr;
     private Process? _process;
     private Stream? _stdin, _stdout;
     private byte[] _header = new byte[512];
@@ -40,7 +40,7 @@ public sealed class ExternalTracker : ITextTracker, ITrackerMessages
         if (options.Timeout <= TimeSpan.Zero || options.StartupTimeout <= TimeSpan.Zero)
             throw new InvalidSettingException("timeout", "external tracker timeouts must be positive");
         _options = options;
-        _stderr = new StderrRing(options.StderrLines);
+        _stderr = new IO.StderrTail(options.StderrLines, maxLineChars: 400);
     }
 
     public string Name => "external";

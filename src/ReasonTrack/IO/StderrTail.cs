@@ -1,21 +1,20 @@
 using System.Diagnostics;
 
-namespace ReasonTrack.Trackers.External;
+namespace ReasonTrack.IO;
 
 /// <summary>
-/// Drains a child's stderr continuously (a full pipe would block it) and keeps the last lines, each cut to a bounded
-/// length, for error messages and the run's warnings.
+/// Keeps the last lines a child process (ffmpeg, an external tracker) wrote to stderr. A child must not block on a
+/// full stderr pipe, and when it fails its last lines are the explanation a user needs, so they are drained
+/// continuously and kept in a small ring, each line cut to <c>maxLineChars</c> (ffmpeg's lines are kept whole).
 /// </summary>
-internal sealed class StderrRing
+internal sealed class StderrTail(int maxLines = 12, int maxLineChars = int.MaxValue)
 {
-    private const int MaxLineChars = 400;
-    private readonly int _max;
+    private readonly int _maxLines = Math.Max(1, maxLines);
     private readonly Queue<string> _lines = new();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _total;
 
-    public StderrRing(int maxLines) => _max = Math.Max(1, maxLines);
-
+    /// <summary>How many lines the child wrote in all (kept or not).</summary>
     public long TotalLines { get { lock (_lines) return _total; } }
 
     public void Attach(Process process)
@@ -23,22 +22,32 @@ internal sealed class StderrRing
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null) { _closed.TrySetResult(); return; }
-            string line = e.Data.Length > MaxLineChars ? e.Data[..MaxLineChars] + "..." : e.Data;
+            string line = e.Data.Length > maxLineChars ? e.Data[..maxLineChars] + "..." : e.Data;
             lock (_lines)
             {
                 _total++;
                 _lines.Enqueue(line);
-                while (_lines.Count > _max) _lines.Dequeue();
+                while (_lines.Count > _maxLines) _lines.Dequeue();
             }
         };
         process.BeginErrorReadLine();
     }
+
+    /// <summary>The kept lines joined, waiting briefly (2 s) for the stream to close so the final lines are included.</summary>
+    public string Text() => Text(TimeSpan.FromSeconds(2)).Trim();
 
     /// <summary>The kept lines, after waiting up to <paramref name="wait"/> for the stream to close (a dead child's last words).</summary>
     public string Text(TimeSpan wait)
     {
         if (wait > TimeSpan.Zero) _closed.Task.Wait(wait);
         lock (_lines) return string.Join(Environment.NewLine, _lines).TrimEnd();
+    }
+
+    /// <summary><c>"; ffmpeg said: ..."</c> or an empty string, for appending to messages.</summary>
+    public string Suffix(string tool = "ffmpeg")
+    {
+        string t = Text();
+        return t.Length == 0 ? "" : $"; {tool} said: {t}";
     }
 
     /// <summary>For messages: the kept lines indented under a heading, or a note that the child wrote nothing.</summary>
