@@ -82,7 +82,10 @@ public class ReasoningSessionTests
         // Requests at frames 20..290 waited in the single slot while call 10 ran: each replaced by the next (27), and
         // 290 maybe too by 300, depending on whether call 10 finished first.
         records.Count(r => r.Status == "superseded").ShouldBeGreaterThanOrEqualTo(27);
-        records.Where(r => r.Status == "ok" && r.AppliedAtFrame is not null).ShouldAllBe(r => r.AppliedAtFrame > r.Frame);
+        // Never applied before the frame asked about. After the gate opens an answer takes about a millisecond, so it
+        // may already be back when the same frame's completed calls are drained (applied on the frame asked about):
+        // whether it is depends on thread scheduling, so "later" is asserted only for the gated call above.
+        records.Where(r => r.Status == "ok" && r.AppliedAtFrame is not null).ShouldAllBe(r => r.AppliedAtFrame >= r.Frame);
         // Every request is accounted for: answered (applied later than asked or stale at the end) or superseded.
         records.Count.ShouldBe(frames.Count / 10 - (frames.Count % 10 == 0 ? 1 : 0));
         records.ShouldAllBe(r => r.Status == "ok" || r.Status == "superseded" || r.Status == "stale");
