@@ -15,7 +15,7 @@ public sealed class IouSeriesProvider : IFrameSeriesProvider
     {
         ArgumentNullException.ThrowIfNull(context);
         foreach (var t in context.Trackers)
-            yield return new FrameSeries(Key, "IoU with the ground truth", t.Tracker, Compute(context, t.Boxes))
+            yield return new FrameSeries(Key, "IoU with the ground truth", t.Tracker, context.Iou(t))
             {
                 Min = 0,
                 Max = 1,

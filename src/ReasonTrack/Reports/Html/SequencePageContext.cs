@@ -14,6 +14,11 @@ public sealed class SequencePageContext
     /// <summary>Every tracker with results on this sequence, in leaderboard order.</summary>
     public required IReadOnlyList<TrackerFrames> Trackers { get; init; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackerFrames, double[]> _iou = new();
+
+    /// <summary>The IoU per frame of <paramref name="tracker"/> (<see cref="IouSeriesProvider.Compute"/>), computed once per page.</summary>
+    public double[] Iou(TrackerFrames tracker) => _iou.GetOrAdd(tracker, t => IouSeriesProvider.Compute(this, t.Boxes));
+
     /// <summary>Frames shown: the ground truth's length.</summary>
     public int Frames => Sequence.Length;
 

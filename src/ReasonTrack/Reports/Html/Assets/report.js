@@ -85,6 +85,8 @@
   }
 
   function chart(container, key, list) {
+    var k = data.scale || 1;
+    list.forEach(function (s) { if (!s.scaled) { s.values = s.values.map(function (v) { return v === null ? null : v / k; }); s.scaled = true; } });
     var H = 170, top = 10, bottom = H - 24;
     var min = Infinity, max = -Infinity;
     list.forEach(function (s) {
