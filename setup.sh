@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ReasonTrack setup: installs what is missing, idempotently, and says what it does.
-#   ./setup.sh          .NET check, Debian's ffmpeg (frames in and out), NuGet restore, a Release build, and the
+#   ./setup.sh          .NET check, Debian's ffmpeg (frames in and out), chromium (browser tests), NuGet restore, a Release build, and the
 #                       ONNX Runtime library from the npm package onnxruntime-node (for NanoTrack)
 #   ./setup.sh --peers  also Debian's python3-opencv, to run OpenCV's trackers as peers in bench/peers/
 # Safe to run again: installed pieces are detected and skipped.
@@ -39,6 +39,8 @@ case "$sdk" in 10.*) say ".NET SDK $sdk found" ;; *) echo "setup: .NET SDK 10.x 
 # 2. ffmpeg decodes videos and frame folders and writes annotated videos; OpenCV only for the peer benchmark.
 if command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1; then say "ffmpeg found: $(command -v ffmpeg)"; else apt_install ffmpeg; fi
 if [ $peers = 1 ]; then apt_install python3-opencv python3-numpy; fi
+# Debian's chromium: the HTML report's browser tests drive it headless (they skip with a message without it).
+if command -v chromium >/dev/null 2>&1; then say "chromium found: $(command -v chromium)"; else apt_install chromium || say "chromium could not be installed: the browser tests will skip"; fi
 
 # 3. NuGet packages and a Release build (the ./reasontrack launcher runs this build).
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

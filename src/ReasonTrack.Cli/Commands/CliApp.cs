@@ -28,6 +28,7 @@ internal static partial class CliApp
         root.Subcommands.Add(TrackCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(TrackersCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(MakeDataCommand.Create());
 

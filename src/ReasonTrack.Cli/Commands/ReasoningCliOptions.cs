@@ -64,11 +64,12 @@ internal sealed class ReasoningCliOptions
     public Option<int> VlmRetries { get; }
     public Option<string?> Record { get; } = new("--vlm-record") { Description = "Record every request and reply to this JSONL file (replayable)." };
     public Option<bool> AllowVlmFailures { get; } = new("--allow-vlm-failures") { Description = "Count a sequence as done even when the model never answered or more than half of its calls failed (by default such a sequence fails: non-zero exit, not resumed)." };
+    public Option<bool> KeepThumbnails { get; } = new("--vlm-thumbnails") { Description = "Keep a small JPEG (320 px) of every image sent to the model, as the mode built it (VPTracker's red outline included), in <out>/vlm-thumbnails/, named in the reasoning log (image_thumbnails); the HTML report (--report, 'reasontrack report') shows them on the timeline. Ours; off by default." };
     public Option<bool> GroundInit { get; } = new("--ground-init") { Description = "Take the first box from grounding the --text/--instruction even when a ground-truth box is available." };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Reasoner, VlmUrl, VlmEndpoints, VlmCoolDown, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, RejectBorderBoxes, Trigger, Interval, Strategy, Parsing, LanguageReading, ImageEncodingOption, JpegQuality, VlmTimeout, VlmRetries, Record, GroundInit, AllowVlmFailures })
+        foreach (var o in new Option[] { Reasoner, VlmUrl, VlmEndpoints, VlmCoolDown, Model, ApiKeyEnv, Schedule, Text, Instruction, Coords, Think, RejectBorderBoxes, Trigger, Interval, Strategy, Parsing, LanguageReading, ImageEncodingOption, JpegQuality, VlmTimeout, VlmRetries, Record, KeepThumbnails, GroundInit, AllowVlmFailures })
             command.Options.Add(o);
     }
 
@@ -77,7 +78,7 @@ internal sealed class ReasoningCliOptions
     {
         if (parse.GetValue(Reasoner) is not { } kind)
         {
-            foreach (var o in new Option[] { Instruction, Think, RejectBorderBoxes, GroundInit, AllowVlmFailures, ImageEncodingOption, JpegQuality })
+            foreach (var o in new Option[] { Instruction, Think, RejectBorderBoxes, GroundInit, AllowVlmFailures, ImageEncodingOption, JpegQuality, KeepThumbnails })
                 if (parse.GetResult(o) is { Implicit: false }) throw new ReasonTrackException($"{o.Name} only makes sense with --reasoner");
             return null;
         }
@@ -115,6 +116,7 @@ internal sealed class ReasoningCliOptions
         {
             Endpoints = endpoints,
             CoolDown = TimeSpan.FromSeconds(parse.GetValue(VlmCoolDown)),
+            KeepThumbnails = parse.GetValue(KeepThumbnails),
         };
     }
 
@@ -175,6 +177,9 @@ internal sealed record ReasoningCliSelection(ReasoningSetupOptions Setup, VlmCli
     /// <summary>The servers (one unless a fleet was given).</summary>
     public IReadOnlyList<VlmEndpoint> Endpoints { get; init; } = [];
 
+    /// <summary>Keep thumbnails of the images sent (<see cref="Reasoning.Logging.SentImageThumbnails"/>) under the command's output folder.</summary>
+    public bool KeepThumbnails { get; init; }
+
     /// <summary>A fleet's cool-down after a failure.</summary>
     public TimeSpan CoolDown { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -187,16 +192,19 @@ internal sealed record ReasoningCliSelection(ReasoningSetupOptions Setup, VlmCli
     /// one server's client as before, or a <see cref="VlmFleet"/> when several servers (or an endpoints file) are
     /// given. Fleet health events go to <paramref name="log"/>.
     /// </summary>
-    public (Microsoft.Extensions.AI.IChatClient Client, VlmFleet? Fleet, VlmRecorder? Recorder) CreateClient(Action<string>? log = null)
+    public (Microsoft.Extensions.AI.IChatClient Client, VlmFleet? Fleet, VlmRecorder? Recorder) CreateClient(Action<string>? log = null, string? outputDirectory = null)
     {
         var recorder = RecordPath is null ? null : new VlmRecorder(RecordPath);
+        Microsoft.Extensions.AI.IChatClient Keep(Microsoft.Extensions.AI.IChatClient c) => KeepThumbnails && outputDirectory is not null
+            ? new Reasoning.Logging.SentImageThumbnails(c, new Reasoning.Logging.SentImageThumbnailOptions { Directory = outputDirectory })
+            : c;
         if (Endpoints.Count <= 1)
         {
             var one = Endpoints.Count == 1 ? Client with { BaseUrl = Endpoints[0].BaseUrl, MaxConcurrentRequests = Endpoints[0].MaxConcurrentRequests ?? Client.MaxConcurrentRequests } : Client;
-            return (new OpenAiCompatibleChatClient(one, recorder), null, recorder);
+            return (Keep(new OpenAiCompatibleChatClient(one, recorder)), null, recorder);
         }
         var fleet = VlmFleet.Create(Client, Endpoints, new VlmFleetOptions { CoolDown = CoolDown, Log = log }, recorder);
-        return (fleet, fleet, recorder);
+        return (Keep(fleet), fleet, recorder);
     }
 
     /// <summary>

@@ -29,10 +29,11 @@ internal static class RunCommand
         var sequences = new Option<string?>("--sequences", "-s") { Description = "A text file listing the sequences to track, one per line." };
         var format = TrackCommand.FormatOption();
         var noResume = new Option<bool>("--no-resume") { Description = "Track every sequence again even when its results exist." };
+        var report = new Option<string?>("--report") { Description = "Also write the HTML report of the run (leaderboard, plots, a page per sequence with video, charts and the reasoning timeline) to this folder." };
         var name = new Option<string?>("--name") { Description = "Name the results are filed under (default: the tracker; with --reasoner: r1track, vptracker or <tracker>-<reasoner>). The configuration is recorded beside the results; resuming over another configuration's results is refused." };
         var cmd = new Command("run", "Run a tracker over a dataset (resumable, parallel, shardable), then print the evaluation.")
         {
-            dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name,
+            dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name, report,
         };
         var reasoning = new ReasoningCliOptions(hasInit: false);
         reasoning.AddTo(cmd);
@@ -42,7 +43,7 @@ internal static class RunCommand
             "reasontrack run -d tnl2k -a /data/TNL2K -o out/tnl2k --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct -j 6 --vlm-url http://gpu1:8000/v1 --vlm-url http://gpu2:8000/v1");
         cmd.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(sequences), parse.GetValue(format)!, parse.GetValue(noResume),
-            reasoning.Read(parse), parse.GetValue(name))));
+            reasoning.Read(parse), parse.GetValue(name), parse.GetValue(report))));
         return cmd;
     }
 
@@ -58,7 +59,7 @@ internal static class RunCommand
     }
 
     private static int Run(string datasetKey, string root, string trackerName, string[] settings, string? modelDir, string outDir,
-        int jobs, string? shardText, string? listFile, ResultLayout layout, bool noResume, ReasoningCliSelection? reasoning, string? name)
+        int jobs, string? shardText, string? listFile, ResultLayout layout, bool noResume, ReasoningCliSelection? reasoning, string? name, string? reportDir)
     {
         var (shardIndex, shardCount) = ParseShard(shardText);
         if (jobs < 1) throw new ReasonTrackException("--jobs must be at least 1");
@@ -68,7 +69,7 @@ internal static class RunCommand
         string trackerKey = reasoning is null ? trackerName : ReasoningSetup.TrackerFor(reasoning.Setup.Kind, trackerName);
         string resultName = name ?? BenchmarkRun.DefaultResultName(trackerName, reasoning?.Setup.Kind);
         if (resultName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || resultName.Length == 0) throw new ReasonTrackException($"--name '{resultName}' cannot be a file name");
-        var (client, fleet, recorder) = reasoning is null ? (null, null, null) : reasoning.CreateClient(line => Console.WriteLine($"vlm fleet: {line}"));
+        var (client, fleet, recorder) = reasoning is null ? (null, null, null) : reasoning.CreateClient(line => Console.WriteLine($"vlm fleet: {line}"), outDir);
         using var disposeRecorder = recorder;
         using var disposeClient = client;
         var options = new RunOptions
@@ -148,9 +149,21 @@ internal static class RunCommand
         }
 
         // The evaluation of this shard's sequences, under the dataset's own protocol (made by the library).
-        var report = result.Evaluation!;
-        foreach (var w in report.Warnings) Console.WriteLine($"warning: {w}");
-        TerminalTable.Print(report);
+        var evaluation = result.Evaluation!;
+        foreach (var w in evaluation.Warnings) Console.WriteLine($"warning: {w}");
+        TerminalTable.Print(evaluation);
+        if (reportDir is not null)
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var written = new ReasonTrack.Reports.Html.HtmlReportBuilder(new ReasonTrack.Reports.Html.HtmlReportOptions
+            {
+                OutputDirectory = reportDir,
+                Dataset = ds,
+                Results = [run.ResultSource()],
+                Parallelism = jobs,
+            }).Build(evaluation);
+            ReportCommand.Print(written, started.Elapsed);
+        }
         return 0;
     }
 }

@@ -31,9 +31,10 @@ internal static class TrackCommand
         var video = new Option<string?>("--video") { Description = "Also write an annotated video (mp4) here." };
         var format = FormatOption();
         var example = new Option<bool>("--example") { Description = "Track a generated sequence (no third-party data: textured target, scale change, occlusion, distractor), write an annotated video and evaluate the run." };
+        var report = new Option<string?>("--report") { Description = "Also write the HTML report of the run to this folder (needs --groundtruth or --example; the annotated video is shown when --video is given)." };
         var cmd = new Command("track", "Track one target through one video or frame folder and write boxes, scores and per-frame times.")
         {
-            input, init, groundtruth, tracker, settings, modelDir, outDir, video, format, example,
+            input, init, groundtruth, tracker, settings, modelDir, outDir, video, format, example, report,
         };
         var reasoning = new ReasoningCliOptions(hasInit: true);
         reasoning.AddTo(cmd);
@@ -44,7 +45,7 @@ internal static class TrackCommand
         cmd.SetAction(parse => CliErrors.Run(() => Run(
             parse.GetValue(input), parse.GetValue(init), parse.GetValue(groundtruth), parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(video), parse.GetValue(format)!, parse.GetValue(example), reasoning.Read(parse),
-            parse.GetValue(reasoning.Text))));
+            parse.GetValue(reasoning.Text), parse.GetValue(report))));
         return cmd;
     }
 
@@ -53,7 +54,7 @@ internal static class TrackCommand
         "Results layout: plain (x,y,w,h), pytracking, matlab, got10k, vptracker.", ResultLayout.Plain);
 
     private static int Run(string? input, string? init, string? groundtruth, string trackerName, string[] settings, string? modelDir,
-        string outDir, string? video, ResultLayout layout, bool example, ReasoningCliSelection? reasoning, string? text)
+        string outDir, string? video, ResultLayout layout, bool example, ReasoningCliSelection? reasoning, string? text, string? reportDir)
     {
         Box[]? gt = null;
         bool[]? absent = null;
@@ -85,6 +86,7 @@ internal static class TrackCommand
                 : throw new ReasonTrackException("give the initial box with --init x,y,w,h or a --groundtruth file (or --text/--instruction with a --reasoner)");
             source = FrameSources.Open(input, new FrameSourceOptions { Format = PixelFormat.Rgb24 });
         }
+        if (reportDir is not null && gt is null) throw new ReasonTrackException("--report needs a ground truth to evaluate against: give --groundtruth (or use --example)");
         if (reasoning is not null) ReasoningSetup.Validate(reasoning.Setup, initBox is not null, reasoning.Text);
 
         var context = new TrackerContext { ModelDirectory = modelDir };
@@ -94,7 +96,7 @@ internal static class TrackCommand
         // Without a reasoner --text is only for a tracker that reads text (the initial description, never refined).
         if (reasoning is null && text is not null && tracker is not ITextTracker)
             Console.WriteLine($"note: tracker {tracker.Name} does not read text: --text is not used without --reasoner");
-        var (client, fleet, recorder) = reasoning is null ? (null, null, null) : reasoning.CreateClient(line => Console.WriteLine($"vlm fleet: {line}"));
+        var (client, fleet, recorder) = reasoning is null ? (null, null, null) : reasoning.CreateClient(line => Console.WriteLine($"vlm fleet: {line}"), outDir);
         using var fleetReport = ReasoningCliSelection.ReportFleetAtEnd(fleet, outDir);
         using (recorder)
         using (client)
@@ -132,7 +134,22 @@ internal static class TrackCommand
                 sink?.Dispose();
                 sink = null;
                 if (video is not null) Console.WriteLine($"annotated video: {Path.GetFullPath(video)}");
-                if (gt is not null) PrintEvaluation(outcome, gt, absent, path, resultName);
+                if (gt is not null)
+                {
+                    var (evaluation, ds, located) = PrintEvaluation(outcome, gt, absent, path, resultName);
+                    if (reportDir is not null)
+                    {
+                        var started = System.Diagnostics.Stopwatch.StartNew();
+                        var written = new ReasonTrack.Reports.Html.HtmlReportBuilder(new ReasonTrack.Reports.Html.HtmlReportOptions
+                        {
+                            OutputDirectory = reportDir,
+                            Dataset = ds,
+                            Results = [located],
+                            Videos = video is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [outcome.Sequence] = video },
+                        }).Build(evaluation);
+                        ReportCommand.Print(written, started.Elapsed);
+                    }
+                }
             }
             finally
             {
@@ -171,7 +188,7 @@ internal static class TrackCommand
         return outcome!;
     }
 
-    private static void PrintEvaluation(TrackingOutcome outcome, Box[] gt, bool[]? absent, string resultPath, string trackerName)
+    private static (EvaluationReport Report, Dataset Dataset, ResultSource Source) PrintEvaluation(TrackingOutcome outcome, Box[] gt, bool[]? absent, string resultPath, string trackerName)
     {
         // The run against its own ground truth, under the protocol that fits it: LaSOT's rules when absence is
         // labelled (absent frames removed), OTB's otherwise.
@@ -181,6 +198,7 @@ internal static class TrackCommand
         var source = ResultLocator.Locate(trackerName, Path.GetDirectoryName(resultPath)!, [seq.Name]);
         var report = Evaluator.Evaluate(ds, [source], protocol);
         TerminalTable.Print(report);
+        return (report, ds, source);
     }
 
     internal static Box ParseBox(string text)

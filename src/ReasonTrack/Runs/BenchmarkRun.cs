@@ -103,6 +103,13 @@ public sealed class BenchmarkRun
         var o = Options;
         var ds = o.Dataset;
         var shard = new Dataset(ds.Key, ds.DisplayName, ds.Root, Sequences) { AttributeNames = ds.AttributeNames, AttributeShortNames = ds.AttributeShortNames, DefaultProtocol = ds.DefaultProtocol };
+        return Evaluator.Evaluate(shard, [ResultSource()], ProtocolRegistry.Get(ds.DefaultProtocol, ds.Key));
+    }
+
+    /// <summary>This shard's results as the evaluator (and the HTML report) read them.</summary>
+    public ResultSource ResultSource()
+    {
+        var o = Options;
         // The folder the locator reads: the pytracking layout's tracker folder (it finds the parameter folder), the Matlab one's own.
         string dir = o.Layout switch
         {
@@ -110,7 +117,6 @@ public sealed class BenchmarkRun
             ResultLayout.MatlabToolkit => Path.Combine(o.OutputDirectory, o.ResultName + "_tracking_result"),
             _ => o.OutputDirectory,
         };
-        var source = ResultLocator.Locate(o.ResultName, dir, Sequences.Select(s => s.Name).ToList());
-        return Evaluator.Evaluate(shard, [source], ProtocolRegistry.Get(ds.DefaultProtocol, ds.Key));
+        return ResultLocator.Locate(o.ResultName, dir, Sequences.Select(s => s.Name).ToList());
     }
 }

@@ -12,6 +12,7 @@ public sealed class ReasoningLog : IDisposable
     private readonly object _gate = new();
     private readonly IO.JsonLinesWriter? _writer;
     private readonly List<ReasoningLogRecord> _records = [];
+    private readonly string? _folder;
 
     /// <summary>A log written to <paramref name="path"/> (null = kept in memory only).</summary>
     /// <param name="maxStoredReplyChars">Bound on each stored <see cref="ReasoningLogRecord.RawReply"/> (null = none); a
@@ -20,7 +21,11 @@ public sealed class ReasoningLog : IDisposable
     {
         IO.StoredText.RequireValidBound(maxStoredReplyChars, "max stored reply length");
         MaxStoredReplyChars = maxStoredReplyChars;
-        if (path is not null) _writer = new IO.JsonLinesWriter(path, append: false);
+        if (path is not null)
+        {
+            _writer = new IO.JsonLinesWriter(path, append: false);
+            _folder = Path.GetDirectoryName(_writer.Path);
+        }
     }
 
     /// <summary>Bound on a stored reply in UTF-16 characters; null = replies are stored whole.</summary>
@@ -33,6 +38,9 @@ public sealed class ReasoningLog : IDisposable
         ArgumentNullException.ThrowIfNull(record);
         string? reply = IO.StoredText.Cap(record.RawReply, MaxStoredReplyChars, out int? original);
         if (original is not null) record = record with { RawReply = reply, ReplyTruncated = true, ReplyLength = original };
+        // Thumbnails arrive as full paths; the log names them relative to its own folder, so a results folder can move.
+        if (_folder is not null && record.ImageThumbnails.Count > 0)
+            record = record with { ImageThumbnails = record.ImageThumbnails.Select(t => Path.IsPathRooted(t) ? Path.GetRelativePath(_folder, t).Replace('\\', '/') : t).ToList() };
         lock (_gate)
         {
             _records.Add(record);

@@ -38,6 +38,12 @@ public sealed record ReasoningLogRecord
     /// </summary>
     public IReadOnlyList<string> ImageEncodings { get; init; } = [];
 
+    /// <summary>
+    /// Thumbnails of the images sent, in the order of <see cref="Images"/>, as paths relative to the log's folder
+    /// (<c>vlm-thumbnails/&lt;sha&gt;.jpg</c>); empty unless the run kept them (<see cref="SentImageThumbnails"/>, ours).
+    /// </summary>
+    public IReadOnlyList<string> ImageThumbnails { get; init; } = [];
+
     /// <summary>SHA-256 (first 16 hex digits) of the prompt text, to tell prompts apart without storing them each time.</summary>
     public string? PromptHash { get; init; }
 

@@ -89,6 +89,7 @@ public sealed class DescriptionRefiner(IChatClient client, DescriptionStrategy s
             PromptHash = exchange.PromptHash,
             Images = exchange.ImageSizes,
             ImageEncodings = exchange.ImageEncodings,
+            ImageThumbnails = exchange.ImageThumbnails,
             ParseNote = exchange.Note(reply.Report.Outcome == ParseOutcome.Ok ? null : reply.Report.ToString()),
             Detail = (reply, text),
         };

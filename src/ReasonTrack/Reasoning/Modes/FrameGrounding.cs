@@ -51,6 +51,7 @@ public static class FrameGrounding
             PromptHash = exchange.PromptHash,
             Images = exchange.ImageSizes,
             ImageEncodings = exchange.ImageEncodings,
+            ImageThumbnails = exchange.ImageThumbnails,
             ParseNote = exchange.Note(note),
         };
     }

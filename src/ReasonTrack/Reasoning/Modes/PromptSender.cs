@@ -60,7 +60,12 @@ public static class PromptSender
     {
         ArgumentNullException.ThrowIfNull(client);
         var (messages, sizes, encodings) = ToMessages(prompt, encoding);
+        // A run that keeps what the model saw wraps its client in SentImageThumbnails (ours); the images are saved as built.
+        var thumbnails = new List<string>();
+        if (client.GetService(typeof(SentImageThumbnails)) is SentImageThumbnails keeper)
+            foreach (var p in prompt.User)
+                if (p.Image is { } img) thumbnails.Add(keeper.Save(img));
         var response = await client.GetResponseAsync(messages, ToOptions(prompt.Sampling), cancellation).ConfigureAwait(false);
-        return new VlmExchange(response.Text ?? "", response.FinishReason?.Value, sizes, ReasoningLog.Hash((prompt.System ?? "") + "\n" + prompt.UserText)) { ImageEncodings = encodings };
+        return new VlmExchange(response.Text ?? "", response.FinishReason?.Value, sizes, ReasoningLog.Hash((prompt.System ?? "") + "\n" + prompt.UserText)) { ImageEncodings = encodings, ImageThumbnails = thumbnails };
     }
 }

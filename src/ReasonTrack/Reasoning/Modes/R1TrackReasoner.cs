@@ -69,6 +69,7 @@ public sealed class R1TrackReasoner(IChatClient client, R1TrackOptions? options 
             PromptHash = exchange.PromptHash,
             Images = exchange.ImageSizes,
             ImageEncodings = exchange.ImageEncodings,
+            ImageThumbnails = exchange.ImageThumbnails,
             ParseNote = exchange.Note(location.Report.Outcome == ParseOutcome.Ok ? null : location.Report.ToString()),
             Detail = (location, version),
         };

@@ -24,6 +24,9 @@ public sealed record ReasoningAnswer
 
     /// <summary>How each image was encoded, in the order sent (see <see cref="ReasonTrack.Media.ImageEncoding"/>).</summary>
     public IReadOnlyList<string> ImageEncodings { get; init; } = [];
+
+    /// <summary>Full paths of the thumbnails of the images sent, when the run keeps them (see <see cref="VlmExchange.ImageThumbnails"/>).</summary>
+    public IReadOnlyList<string> ImageThumbnails { get; init; } = [];
     public string? ParseNote { get; init; }
 
     /// <summary>Mode-specific data the reasoner's Apply reads back (e.g. R1-Track's crop-space fallback box); not logged.</summary>

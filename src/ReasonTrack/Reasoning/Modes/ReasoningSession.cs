@@ -133,6 +133,7 @@ public sealed class ReasoningSession
             Status = c.Error is not null ? "error" : statusOverride ?? answer?.Status ?? "ok",
             Images = answer?.Images ?? [],
             ImageEncodings = answer?.ImageEncodings ?? [],
+            ImageThumbnails = answer?.ImageThumbnails ?? [],
             PromptHash = answer?.PromptHash,
             RawReply = answer?.RawReply,
             Decision = answer?.Decision,

@@ -6,6 +6,9 @@ public sealed record VlmExchange(string Text, string? FinishReason, IReadOnlyLis
     /// <summary>How each image was encoded (<see cref="Media.EncodedImage.Description"/>), in the order sent.</summary>
     public IReadOnlyList<string> ImageEncodings { get; init; } = [];
 
+    /// <summary>Full paths of the thumbnails kept of the images sent (<see cref="Logging.SentImageThumbnails"/>); empty when none were kept.</summary>
+    public IReadOnlyList<string> ImageThumbnails { get; init; } = [];
+
     /// <summary>The server stopped at the token limit (<c>finish_reason = length</c>): the reply may be cut off.</summary>
     public bool CutOff => string.Equals(FinishReason, "length", StringComparison.OrdinalIgnoreCase);
 

@@ -81,6 +81,7 @@ public sealed class VpTrackerReasoner(IChatClient client, VpTrackerOptions? opti
             PromptHash = exchange.PromptHash,
             Images = exchange.ImageSizes,
             ImageEncodings = exchange.ImageEncodings,
+            ImageThumbnails = exchange.ImageThumbnails,
             ParseNote = exchange.Note(reply.Report.Outcome == ParseOutcome.Ok || reply.Visible == false ? null : reply.Report.ToString()),
         };
     }
