@@ -1,4 +1,6 @@
-namespace ReasonTrack.Media;
+using ReasonTrack.Media;
+
+namespace ReasonTrack.Benchmarks.Legacy;
 
 /// <summary>
 /// A 5x7 ASCII font (0x20..0x7E) drawn in 6x8 cells. Each glyph is 5 column bytes, bit 0 = top row: small enough to
