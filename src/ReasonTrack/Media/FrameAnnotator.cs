@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using ReasonTrack.Geometry;
 using SkiaSharp;
 
@@ -8,26 +10,23 @@ namespace ReasonTrack.Media;
 /// labels with antialiased text, plain text, and blending of coverage masks or runs in a colour with an opacity (what a
 /// translucent mask overlay is built from). Text is rasterised by SkiaSharp from a real font
 /// (<see cref="AnnotationOptions.FontFile"/>, DejaVu Sans by default; issue 13 item 3 replaced the 5x7 bitmap font) into
-/// an 8-bit coverage mask that is blended into the frame, so it works the same on RGB and gray frames (gray: the
+/// 8-bit coverage masks that are blended into the frame, so it works the same on RGB and gray frames (gray: the
 /// colour's luma) and never converts the frame. Box outlines and filled rectangles stay whole-pixel fills
 /// (<see cref="Drawing.DrawRectangle"/>, <see cref="Drawing.FillRectangle"/>): axis-aligned at integer edges, Skia
 /// would draw the same pixels but only on a 4-byte copy of the frame.
 /// <para>
-/// One instance holds its font, paint and scratch mask and reuses them, so drawing allocates nothing per call once the
-/// scratch mask is as wide as the widest text (Skia itself may allocate for a text blob). Not thread-safe: one per
-/// drawing thread. Dispose it to free the native objects.
+/// Glyphs are rasterised by Skia once per character and cached (coverage, advance), then placed as Skia places them
+/// without subpixel positioning (the pen position rounded to a pixel; no kerning, as Skia's plain text drawing), so a
+/// label costs a few blends and allocates nothing once its characters have been seen. Not thread-safe: one instance
+/// per drawing thread. Dispose it to free the native objects.
 /// </para>
 /// </summary>
 public sealed class FrameAnnotator : IDisposable
 {
-    /// <summary>Pixels of slack left and right of the text in the scratch mask, for glyphs that overhang their advance.</summary>
-    private const int Pad = 3;
-
     private readonly SKTypeface _typeface;
     private readonly SKFont _font;
     private readonly SKPaint _ink;
-    private SKBitmap _mask;
-    private SKCanvas _canvas;
+    private readonly Dictionary<int, GlyphCell> _glyphs = [];
     private bool _disposed;
     private string? _fitText, _fitResult;
     private int _fitWidth;
@@ -49,8 +48,6 @@ public sealed class FrameAnnotator : IDisposable
         _font.GetFontMetrics(out var m);
         Ascent = (int)Math.Ceiling(-m.Ascent);
         LineHeight = Ascent + (int)Math.Ceiling(m.Descent);
-        _mask = new SKBitmap(new SKImageInfo(256, LineHeight, SKColorType.Alpha8, SKAlphaType.Premul));
-        _canvas = new SKCanvas(_mask);
     }
 
     public AnnotationOptions Options { get; }
@@ -72,7 +69,15 @@ public sealed class FrameAnnotator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return text.Length == 0 ? 0 : (int)Math.Ceiling(_font.MeasureText(text.AsSpan()));
+        float pen = 0;
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out int used) != OperationStatus.Done) rune = Rune.ReplacementChar;
+            rest = rest[used..];
+            pen += GlyphOf(rune).Advance;
+        }
+        return (int)MathF.Ceiling(pen);
     }
 
     /// <summary>
@@ -104,15 +109,17 @@ public sealed class FrameAnnotator : IDisposable
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (text.Length == 0) return;
-        int width = MeasureText(text) + 2 * Pad;
-        EnsureMask(width);
-        Clear(width);
-        _canvas.DrawText(text, Pad, Ascent, SKTextAlign.Left, _font, _ink);
-        unsafe
+        float pen = 0;
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
-            var coverage = new ReadOnlySpan<byte>((void*)_mask.GetPixels(), _mask.RowBytes * LineHeight);
-            BlendCoverage(frame, x - Pad, y, coverage, width, LineHeight, _mask.RowBytes, color);
+            if (Rune.DecodeFromUtf16(rest, out var rune, out int used) != OperationStatus.Done) rune = Rune.ReplacementChar;
+            rest = rest[used..];
+            var g = GlyphOf(rune);
+            // As Skia places glyphs without subpixel positioning: the pen position rounded to the nearest pixel.
+            int gx = x + (int)MathF.Floor(pen + 0.5f) + g.Left, gy = y + Ascent + g.Top;
+            if (g.Width > 0) BlendCoverage(frame, gx, gy, g.Coverage, g.Width, g.Height, g.Width, color);
+            pen += g.Advance;
         }
     }
 
@@ -165,9 +172,8 @@ public sealed class FrameAnnotator : IDisposable
         int c0 = Math.Max(0, -x), c1 = Math.Min(width, frame.Width - x);
         int r0 = Math.Max(0, -y), r1 = Math.Min(height, frame.Height - y);
         if (c0 >= c1 || r0 >= r1) return;
-        int ch = frame.Channels;
-        Span<byte> ink = stackalloc byte[3];
-        color.WriteTo(ink, frame.Format);
+        bool rgb = frame.Channels == 3;
+        int i0 = rgb ? color.R : color.Luma, i1 = color.G, i2 = color.B;
         for (int r = r0; r < r1; r++)
         {
             var src = coverage.Slice(r * stride, width);
@@ -177,8 +183,13 @@ public sealed class FrameAnnotator : IDisposable
                 int a = src[c];
                 if (a == 0) continue;
                 if (opacity != 255) a = Div255(a * opacity);
-                int at = (x + c) * ch;
-                for (int k = 0; k < ch; k++) row[at + k] = (byte)Div255(row[at + k] * (255 - a) + ink[k] * a);
+                int b = 255 - a;
+                if (!rgb) { row[x + c] = (byte)Div255(row[x + c] * b + i0 * a); continue; }
+                int at = (x + c) * 3;
+                if (a == 255) { row[at] = (byte)i0; row[at + 1] = (byte)i1; row[at + 2] = (byte)i2; continue; }
+                row[at] = (byte)Div255(row[at] * b + i0 * a);
+                row[at + 1] = (byte)Div255(row[at + 1] * b + i1 * a);
+                row[at + 2] = (byte)Div255(row[at + 2] * b + i2 * a);
             }
         }
     }
@@ -206,8 +217,6 @@ public sealed class FrameAnnotator : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        _canvas.Dispose();
-        _mask.Dispose();
         _ink.Dispose();
         _font.Dispose();
         _typeface.Dispose();
@@ -220,20 +229,37 @@ public sealed class FrameAnnotator : IDisposable
         return (v + (v >> 8)) >> 8;
     }
 
-    private void EnsureMask(int width)
-    {
-        if (width <= _mask.Width) return;
-        int w = Math.Max(width, 2 * _mask.Width);
-        _canvas.Dispose();
-        _mask.Dispose();
-        _mask = new SKBitmap(new SKImageInfo(w, LineHeight, SKColorType.Alpha8, SKAlphaType.Premul));
-        _canvas = new SKCanvas(_mask);
-    }
+    /// <summary>
+    /// The cached coverage of one character, rasterised by Skia the first time it is drawn: its advance, and its ink
+    /// (an 8-bit mask) with the mask's offset from the pen position on the baseline.
+    /// </summary>
+    private sealed record GlyphCell(float Advance, int Left, int Top, int Width, int Height, byte[] Coverage);
 
-    private unsafe void Clear(int width)
+    private GlyphCell GlyphOf(Rune rune)
     {
-        byte* p = (byte*)_mask.GetPixels();
-        int rb = _mask.RowBytes;
-        for (int r = 0; r < LineHeight; r++) new Span<byte>(p + (long)r * rb, width).Clear();
+        if (_glyphs.TryGetValue(rune.Value, out var cached)) return cached;
+        Span<char> utf16 = stackalloc char[2];
+        string s = new(utf16[..rune.EncodeToUtf16(utf16)]);
+        float advance = _font.MeasureText(s.AsSpan(), out SKRect ink);
+        GlyphCell cell;
+        if (ink.IsEmpty) cell = new GlyphCell(advance, 0, 0, 0, 0, []);
+        else
+        {
+            // One pixel of slack around the ink bounds for antialiased edges.
+            int left = (int)MathF.Floor(ink.Left) - 1, top = (int)MathF.Floor(ink.Top) - 1;
+            int width = (int)MathF.Ceiling(ink.Right) + 1 - left, height = (int)MathF.Ceiling(ink.Bottom) + 1 - top;
+            using var mask = new SKBitmap(new SKImageInfo(width, height, SKColorType.Alpha8, SKAlphaType.Premul));
+            mask.Erase(SKColors.Transparent);
+            using (var canvas = new SKCanvas(mask)) canvas.DrawText(s, -left, -top, SKTextAlign.Left, _font, _ink);
+            var coverage = new byte[width * height];
+            unsafe
+            {
+                byte* p = (byte*)mask.GetPixels();
+                for (int r = 0; r < height; r++) new ReadOnlySpan<byte>(p + (long)r * mask.RowBytes, width).CopyTo(coverage.AsSpan(r * width, width));
+            }
+            cell = new GlyphCell(advance, left, top, width, height, coverage);
+        }
+        _glyphs[rune.Value] = cell;
+        return cell;
     }
 }

@@ -52,6 +52,50 @@ public class FrameAnnotatorTests
         values.ShouldBeGreaterThan(2);
     }
 
+    /// <summary>
+    /// The glyph cache places Skia's own glyph masks where Skia's own text drawing puts them (no subpixel positioning:
+    /// pen positions rounded to pixels), so a line drawn through the cache is pixel for pixel the line
+    /// <c>SKCanvas.DrawText</c> draws with the same font on a coverage mask (white over black keeps the coverage: v*255/255).
+    /// </summary>
+    [Fact]
+    public void Text_pixels_equal_Skias_own_text_drawing_of_the_same_line()
+    {
+        using var a = TestFonts.Annotator();
+        const string text = "dcf 0.93 #12 Wg\u00dc\u00e9 -> 0.5";
+        a.DrawText(new ImageFrame(220, 30, PixelFormat.Gray8), 0, 0, "0.93 W", Rgb.White); // some glyphs cached first
+        var g = new ImageFrame(220, 30, PixelFormat.Gray8);
+        a.DrawText(g, 4, 5, text, Rgb.White);
+        using var typeface = SkiaSharp.SKTypeface.FromFile(a.FontFile);
+        using var font = new SkiaSharp.SKFont(typeface, a.Options.FontSize) { Edging = SkiaSharp.SKFontEdging.Antialias, Subpixel = false, Hinting = SkiaSharp.SKFontHinting.Slight };
+        using var paint = new SkiaSharp.SKPaint { Color = SkiaSharp.SKColors.White, IsAntialias = true };
+        using var bmp = new SkiaSharp.SKBitmap(new SkiaSharp.SKImageInfo(220, 30, SkiaSharp.SKColorType.Alpha8, SkiaSharp.SKAlphaType.Premul));
+        bmp.Erase(SkiaSharp.SKColors.Transparent);
+        using (var canvas = new SkiaSharp.SKCanvas(bmp)) canvas.DrawText(text, 4, 5 + a.Ascent, SkiaSharp.SKTextAlign.Left, font, paint);
+        int differ = 0, inked = 0;
+        for (int y = 0; y < 30; y++)
+            for (int x = 0; x < 220; x++)
+            {
+                byte expected = bmp.GetPixel(x, y).Alpha;
+                if (expected > 0) inked++;
+                if (g.Row(y)[x] != expected) differ++;
+            }
+        inked.ShouldBeGreaterThan(150);
+        differ.ShouldBe(0);
+        a.MeasureText(text).ShouldBe((int)Math.Ceiling(font.MeasureText(text)));
+    }
+
+    [Fact]
+    public void Drawing_a_label_allocates_nothing_once_its_characters_were_seen()
+    {
+        using var a = TestFonts.Annotator();
+        var f = new ImageFrame(320, 240, PixelFormat.Rgb24);
+        string label = "dcf 0.93";
+        a.DrawBox(f, new Box(50, 60, 40, 30), Rgb.Yellow, 2, label);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++) a.DrawBox(f, new Box(50 + i, 60, 40, 30), Rgb.Yellow, 2, label);
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+
     [Fact]
     public void Labels_on_gray_frames_blend_the_colours_luma()
     {
