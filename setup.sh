@@ -39,6 +39,9 @@ case "$sdk" in 10.*) say ".NET SDK $sdk found" ;; *) echo "setup: .NET SDK 10.x 
 # 2. ffmpeg decodes videos and frame folders and writes annotated videos; OpenCV only for the peer benchmark.
 if command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1; then say "ffmpeg found: $(command -v ffmpeg)"; else apt_install ffmpeg; fi
 if [ $peers = 1 ]; then apt_install python3-opencv python3-numpy; fi
+# The annotated video's labels: SkiaSharp's native library here has no fontconfig, so it loads DejaVu Sans from its
+# file (AnnotationOptions.SystemFontFiles; track --font names another).
+if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then say "DejaVu Sans found"; else apt_install fonts-dejavu-core; fi
 
 # 3. NuGet packages and a Release build (the ./reasontrack launcher runs this build).
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

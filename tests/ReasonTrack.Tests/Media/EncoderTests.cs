@@ -153,6 +153,28 @@ public class EncoderTests
         c422.Select(c => (c.H, c.V)).ShouldBe([(2, 1), (1, 1), (1, 1)]);
     }
 
+    /// <summary>
+    /// make-data promises the same bytes for the same seed on one machine (TrainingSetBuilderTests covers the JPEG
+    /// default end to end, with 2 jobs): the Skia encoders give the same bytes for the same pixels, whichever thread
+    /// encodes and however many encode at once.
+    /// </summary>
+    [Fact]
+    public void Encoding_the_same_pixels_gives_the_same_bytes_on_every_thread()
+    {
+        byte[] px = Synthetic(123, 77, 3, 5);
+        byte[] jpeg = JpegEncoder.Encode(px, 123, 77, PixelFormat.Rgb24, 95), png = PngEncoder.Encode(px, 123, 77, PixelFormat.Rgb24);
+        var results = new System.Collections.Concurrent.ConcurrentBag<(byte[] Jpeg, byte[] Png)>();
+        Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
+            results.Add((JpegEncoder.Encode(px, 123, 77, PixelFormat.Rgb24, 95), PngEncoder.Encode(px, 123, 77, PixelFormat.Rgb24))));
+        results.Count.ShouldBe(16);
+        foreach (var (j, p) in results)
+        {
+            j.ShouldBe(jpeg);
+            p.ShouldBe(png);
+        }
+        JpegEncoder.Encode(px, 123, 77, PixelFormat.Rgb24, 94).ShouldNotBe(jpeg); // the comparison can fail
+    }
+
     [Fact]
     public void Jpeg_header_reports_the_size()
     {
