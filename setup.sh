@@ -41,6 +41,9 @@ if command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1; then
 if [ $peers = 1 ]; then apt_install python3-opencv python3-numpy; fi
 # Debian's chromium: the HTML report's browser tests drive it headless (they skip with a message without it).
 if command -v chromium >/dev/null 2>&1; then say "chromium found: $(command -v chromium)"; else apt_install chromium || say "chromium could not be installed: the browser tests will skip"; fi
+# The annotated video's labels: SkiaSharp's native library here has no fontconfig, so it loads DejaVu Sans from its
+# file (AnnotationOptions.SystemFontFiles; track --font names another).
+if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then say "DejaVu Sans found"; else apt_install fonts-dejavu-core; fi
 
 # 3. NuGet packages and a Release build (the ./reasontrack launcher runs this build).
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

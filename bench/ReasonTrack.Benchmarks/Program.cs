@@ -4,6 +4,7 @@ using ReasonTrack.Benchmarks;
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- --filter '*'          (BenchmarkDotNet suites)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- reasoning-fps [Car4] [1.5] [default]
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- media-throughput [Car4]
+// dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- media-encoding [15] [outdir]   (old encoders/5x7 labels vs SkiaSharp)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- lasot-load
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- vlm-fleet [60] [6] [2]   (requests, workers, max in flight per endpoint)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- r1track-jpeg [bag] [10] [outdir]   (then bench/peers/jpeg_vs_opencv.py)
@@ -14,6 +15,7 @@ if (args.Length > 0 && args[0] == "html-report") return HtmlReportBuild.Run(args
 if (args.Length > 0 && args[0] == "external-overhead") return ExternalOverhead.Run(args[1..]);
 if (args.Length > 0 && args[0] == "reasoning-fps") return await ReasoningThroughput.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "media-throughput") return MediaThroughput.Run(args[1..]);
+if (args.Length > 0 && args[0] == "media-encoding") return MediaEncoding.Run(args[1..]);
 if (args.Length > 0 && args[0] == "lasot-load") return LasotLoadTime.Run();
 if (args.Length > 0 && args[0] == "vlm-fleet") return await VlmFleetThroughput.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "r1track-jpeg") return R1TrackJpegCrops.Run(args[1..]);

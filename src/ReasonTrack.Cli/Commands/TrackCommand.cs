@@ -29,12 +29,13 @@ internal static class TrackCommand
         var modelDir = new Option<string?>("--model-dir") { Description = "Folder of model files (NanoTrack's ONNX files)." };
         var outDir = new Option<string>("--out", "-o") { Description = "Where <name>.txt, <name>_scores.txt and <name>_time.txt go.", DefaultValueFactory = _ => Path.Combine("out", "track") };
         var video = new Option<string?>("--video") { Description = "Also write an annotated video (mp4) here." };
+        var font = new Option<string?>("--font") { Description = "A .ttf/.otf font for the annotated video's labels (default: DejaVu Sans where the system has it, Debian's fonts-dejavu-core)." };
         var format = FormatOption();
         var example = new Option<bool>("--example") { Description = "Track a generated sequence (no third-party data: textured target, scale change, occlusion, distractor), write an annotated video and evaluate the run." };
         var report = new Option<string?>("--report") { Description = "Also write the HTML report of the run to this folder (needs --groundtruth or --example; the annotated video is shown when --video is given)." };
         var cmd = new Command("track", "Track one target through one video or frame folder and write boxes, scores and per-frame times.")
         {
-            input, init, groundtruth, tracker, settings, modelDir, outDir, video, format, example, report,
+            input, init, groundtruth, tracker, settings, modelDir, outDir, video, font, format, example, report,
         };
         var reasoning = new ReasoningCliOptions(hasInit: true);
         reasoning.AddTo(cmd);
@@ -44,7 +45,7 @@ internal static class TrackCommand
             "reasontrack track -i frames/ -g groundtruth.txt --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct --vlm-url http://127.0.0.1:8000/v1");
         cmd.SetAction(parse => CliErrors.Run(() => Run(
             parse.GetValue(input), parse.GetValue(init), parse.GetValue(groundtruth), parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
-            parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(video), parse.GetValue(format)!, parse.GetValue(example), reasoning.Read(parse),
+            parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(video), parse.GetValue(font), parse.GetValue(format)!, parse.GetValue(example), reasoning.Read(parse),
             parse.GetValue(reasoning.Text), parse.GetValue(report))));
         return cmd;
     }
@@ -54,7 +55,7 @@ internal static class TrackCommand
         "Results layout: plain (x,y,w,h), pytracking, matlab, got10k, vptracker.", ResultLayout.Plain);
 
     private static int Run(string? input, string? init, string? groundtruth, string trackerName, string[] settings, string? modelDir,
-        string outDir, string? video, ResultLayout layout, bool example, ReasoningCliSelection? reasoning, string? text, string? reportDir)
+        string outDir, string? video, string? font, ResultLayout layout, bool example, ReasoningCliSelection? reasoning, string? text, string? reportDir)
     {
         Box[]? gt = null;
         bool[]? absent = null;
@@ -102,15 +103,17 @@ internal static class TrackCommand
         using (client)
         using (source)
         {
+            // The annotator first: a missing font is reported before any work is done.
+            using var annotator = video is null ? null : new FrameAnnotator(new AnnotationOptions { FontFile = font });
             IFrameSink? sink = video is null ? null : new FfmpegVideoSink(video, fps: 30);
             try
             {
                 ReasoningCallCounts? calls = null;
                 var outcome = reasoning is null
-                    ? RunWithProgress(tracker.Name, source, sink, gt, (observe, progress) => SequenceTracking.Run(tracker, source, initBox!.Value, observe, progress, description: text))
-                    : RunWithProgress(resultName, source, sink, gt, (observe, progress) =>
+                    ? RunWithProgress(tracker.Name, source, sink, annotator, gt, (observe, progress) => SequenceTracking.Run(tracker, source, initBox!.Value, observe, progress, description: text))
+                    : RunWithProgress(resultName, source, sink, annotator, gt, (observe, progress) =>
                     {
-                        var tracked = reasoning.Track(client!, tracker, source, initBox, reasoning.Text, ResultWriter.PathFor(layout, outDir, resultName, source.Name), observe, progress);
+                        var tracked = reasoning.Track(client!, tracker, source, initBox, reasoning.Text, ResultWriter.PathFor(layout, outDir, resultName, source.Name), observe, progress, annotator);
                         calls = tracked.Calls;
                         return tracked.Outcome;
                     });
@@ -159,16 +162,16 @@ internal static class TrackCommand
         return 0;
     }
 
-    internal static TrackingOutcome RunWithProgress(string label, IFrameSource source, IFrameSink? sink, Box[]? gt,
+    internal static TrackingOutcome RunWithProgress(string label, IFrameSource source, IFrameSink? sink, FrameAnnotator? annotator, Box[]? gt,
         Func<Action<ImageFrame, TrackResult>?, IProgress<int>?, TrackingOutcome> run)
     {
-        Action<ImageFrame, TrackResult>? observe = sink is null ? null : (frame, result) =>
+        Action<ImageFrame, TrackResult>? observe = sink is null || annotator is null ? null : (frame, result) =>
         {
             // Ground truth thin green; the tracker's box yellow when found, red when lost, labelled with its score.
-            if (gt is not null && frame.Index < gt.Length && gt[frame.Index].HasPositiveSize) Drawing.DrawBox(frame, gt[frame.Index], Rgb.Green, 1);
-            Drawing.DrawBox(frame, result.Box, result.Found ? Rgb.Yellow : Rgb.Red, 2,
+            if (gt is not null && frame.Index < gt.Length && gt[frame.Index].HasPositiveSize) annotator.DrawBox(frame, gt[frame.Index], Rgb.Green, 1);
+            annotator.DrawBox(frame, result.Box, result.Found ? Rgb.Yellow : Rgb.Red, 2,
                 $"{label} {result.Score.ToString("0.00", CultureInfo.InvariantCulture)}");
-            Drawing.DrawText(frame, 4, 4, $"#{frame.Index + 1}", Rgb.White);
+            annotator.DrawLabel(frame, 0, 0, $"#{frame.Index + 1}", Rgb.Black, Rgb.White);
             sink.Write(frame);
         };
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)

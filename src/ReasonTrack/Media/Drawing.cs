@@ -3,7 +3,8 @@ using ReasonTrack.Geometry;
 namespace ReasonTrack.Media;
 
 /// <summary>
-/// Drawing on frames in place: box outlines, filled label boxes with text, the VPTracker visual prompt. Everything is
+/// Pixel rules for drawing on frames in place: box outlines, filled rectangles, the VPTracker visual prompt (PIL's
+/// rectangle, shared with the training data). Labels and text are <see cref="FrameAnnotator"/>'s. Everything is
 /// clipped to the image, so boxes partly or wholly outside (a tracker's prediction near the border, NaN boxes) are
 /// safe to draw. Box edges are rounded to whole pixels: a box <c>(x, y, w, h)</c> covers columns
 /// <c>round(x) .. round(x+w)-1</c>, and outlines are drawn inside that span so the outer edge is the box's edge.
@@ -27,64 +28,6 @@ public static class Drawing
     /// <summary>A filled rectangle (integer pixel bounds, clipped).</summary>
     public static void FillRectangle(ImageFrame frame, int x, int y, int w, int h, Rgb color) =>
         FillClipped(frame, x, y, (long)x + w, (long)y + h, color);
-
-    /// <summary>Text in the built-in 5x7 font, top-left at (x, y), each font pixel drawn as scale x scale.</summary>
-    public static void DrawText(ImageFrame frame, int x, int y, string text, Rgb color, int scale = 1)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scale);
-        long cx = x;
-        foreach (char ch in text)
-        {
-            var glyph = BitmapFont.Glyph(ch);
-            for (int col = 0; col < BitmapFont.GlyphWidth; col++)
-            {
-                byte bits = glyph[col];
-                for (int row = 0; row < BitmapFont.GlyphHeight; row++)
-                {
-                    if ((bits >> row & 1) == 0) continue;
-                    long px = cx + (long)col * scale, py = y + (long)row * scale;
-                    FillClipped(frame, px, py, px + scale, py + scale, color);
-                }
-            }
-            cx += (long)BitmapFont.CellWidth * scale;
-        }
-    }
-
-    /// <summary>Size in pixels of <paramref name="text"/> drawn by <see cref="DrawText"/> (no trailing spacing).</summary>
-    public static (int Width, int Height) MeasureText(string text, int scale = 1) =>
-        text.Length == 0 ? (0, 0) : ((text.Length * BitmapFont.CellWidth - 1) * scale, BitmapFont.GlyphHeight * scale);
-
-    /// <summary>
-    /// A filled box with <paramref name="text"/> in it, 2 pixels of margin, top-left at (x, y) but moved inside the
-    /// image when it would stick out (so a label of a box at the border stays readable). Returns the label's area.
-    /// </summary>
-    public static Box DrawLabel(ImageFrame frame, int x, int y, string text, Rgb background, Rgb foreground, int scale = 1)
-    {
-        var (tw, th) = MeasureText(text, scale);
-        int margin = 2 * scale;
-        int w = tw + 2 * margin, h = th + 2 * margin;
-        x = Math.Max(0, Math.Min(x, frame.Width - w));
-        y = Math.Max(0, Math.Min(y, frame.Height - h));
-        FillRectangle(frame, x, y, w, h, background);
-        DrawText(frame, x + margin, y + margin, text, foreground, scale);
-        return new Box(x, y, w, h);
-    }
-
-    /// <summary>
-    /// A box outline with an optional label above its top-left corner (inside the image), the usual result overlay.
-    /// </summary>
-    public static void DrawBox(ImageFrame frame, Box box, Rgb color, int width = 2, string? label = null, int textScale = 1)
-    {
-        DrawRectangle(frame, box, color, width);
-        if (label is null || !box.IsFinite) return;
-        var (_, th) = MeasureText(label, textScale);
-        int labelH = th + 4 * textScale;
-        double top = Math.Clamp(box.Y, int.MinValue / 2, int.MaxValue / 2);
-        double left = Math.Clamp(box.X, int.MinValue / 2, int.MaxValue / 2);
-        Rgb ink = color.Luma > 128 ? Rgb.Black : Rgb.White;
-        DrawLabel(frame, (int)Math.Round(left), (int)Math.Round(top) - labelH, label, color, ink, textScale);
-    }
 
     /// <summary>
     /// The VPTracker visual prompt as released (VPTracker <c>ms-swift/swift/llm/template/base.py</c>, <c>_draw_bbox</c>

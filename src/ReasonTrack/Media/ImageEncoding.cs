@@ -23,7 +23,7 @@ namespace ReasonTrack.Media;
 /// </para>
 /// </summary>
 /// <param name="Kind">File bytes, JPEG or PNG.</param>
-/// <param name="JpegQuality">JPEG quality 1..100 (libjpeg scaling of the Annex K tables); JPEG only.</param>
+/// <param name="JpegQuality">JPEG quality 1..100 (libjpeg scaling of the Annex K tables, through SkiaSharp's libjpeg-turbo); JPEG only.</param>
 /// <param name="Subsampling">JPEG chroma subsampling; JPEG only.</param>
 /// <param name="FileLabel">
 /// The MIME type declared for file bytes: <c>image/jpeg</c> as released; null declares the file's real type (ours).
@@ -68,7 +68,7 @@ public sealed record ImageEncoding(ImageEncodingKind Kind, int JpegQuality = 95,
     public string Name => Kind switch
     {
         ImageEncodingKind.FileBytes => FileLabel is null ? "file (own type)" : $"file as {FileLabel}",
-        ImageEncodingKind.Jpeg => string.Create(CultureInfo.InvariantCulture, $"jpeg q{JpegQuality} {(Subsampling == JpegSubsampling.Yuv420 ? "4:2:0" : "4:4:4")}"),
+        ImageEncodingKind.Jpeg => string.Create(CultureInfo.InvariantCulture, $"jpeg q{JpegQuality} {Subsampling switch { JpegSubsampling.Yuv420 => "4:2:0", JpegSubsampling.Yuv422 => "4:2:2", _ => "4:4:4" }}"),
         _ => "png",
     };
 

@@ -6,7 +6,7 @@ public enum ImageEncodingKind
     /// <summary>The frame file's own bytes, unchanged (ReasoningTrack's released client, <c>Evaluation/i2d.py</c>).</summary>
     FileBytes,
 
-    /// <summary>Our baseline JPEG encoder (<see cref="JpegEncoder"/>) at a quality and chroma subsampling.</summary>
+    /// <summary>JPEG (<see cref="JpegEncoder"/>, SkiaSharp's libjpeg-turbo) at a quality and chroma subsampling.</summary>
     Jpeg,
 
     /// <summary>Lossless PNG (<see cref="PngEncoder"/>): the model gets exactly the pixels.</summary>

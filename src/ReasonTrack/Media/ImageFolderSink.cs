@@ -3,8 +3,8 @@ using System.Globalization;
 namespace ReasonTrack.Media;
 
 /// <summary>
-/// Writes each frame as a numbered image file (<c>000001.jpg</c>, ...) encoded by our own <see cref="PngEncoder"/> or
-/// <see cref="JpegEncoder"/>, so it works without ffmpeg. Numbers are consecutive in write order, starting at
+/// Writes each frame as a numbered image file (<c>000001.jpg</c>, ...) encoded by <see cref="PngEncoder"/> or
+/// <see cref="JpegEncoder"/> (SkiaSharp), so it works without ffmpeg. Numbers are consecutive in write order, starting at
 /// <c>firstNumber</c>, zero-padded so that a plain name sort is also the frame order.
 /// </summary>
 public sealed class ImageFolderSink : IFrameSink

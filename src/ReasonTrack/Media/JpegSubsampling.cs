@@ -8,4 +8,7 @@ public enum JpegSubsampling
 
     /// <summary>Chroma at full resolution: sharper colour edges (thin red prompt rectangles), larger files.</summary>
     Yuv444,
+
+    /// <summary>Chroma at half resolution horizontally only.</summary>
+    Yuv422,
 }

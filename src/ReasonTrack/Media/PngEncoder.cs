@@ -1,117 +1,47 @@
-using System.Buffers;
-using System.Buffers.Binary;
 using System.IO.Compression;
+using SkiaSharp;
 
 namespace ReasonTrack.Media;
 
 /// <summary>
-/// Lossless PNG encoding in memory (8-bit gray or RGB, no interlace). Each row gets the filter (None, Sub, Up,
-/// Average, Paeth) with the smallest sum of absolute residuals, the usual heuristic that keeps photos compact.
+/// Lossless PNG encoding in memory through SkiaSharp (its bundled libpng and zlib; issue 13 item 3 replaced our own
+/// encoder): 8-bit gray (colour type 0) or RGB (colour type 2), no interlace, no colour profile, libpng's adaptive
+/// choice among all five row filters. The pixels decode back exactly; the bytes depend on Skia's zlib, so they are
+/// the same for the same pixels and level on one build of the library.
 /// </summary>
 public static class PngEncoder
 {
-    private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    /// <summary>
+    /// The zlib level of each <see cref="CompressionLevel"/>: no compression 0, fastest 1, optimal 6 (zlib's and Skia's
+    /// default), smallest 9.
+    /// </summary>
+    public static int ZlibLevel(CompressionLevel level) => level switch
+    {
+        CompressionLevel.NoCompression => 0,
+        CompressionLevel.Fastest => 1,
+        CompressionLevel.SmallestSize => 9,
+        _ => 6,
+    };
 
-    public static byte[] Encode(ImageFrame frame, CompressionLevel level = CompressionLevel.Fastest) =>
-        Encode(frame.Pixels, frame.Width, frame.Height, frame.Format, level);
+    public static byte[] Encode(ImageFrame frame, CompressionLevel level = CompressionLevel.Fastest)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return Encode(frame.Pixels, frame.Width, frame.Height, frame.Format, level);
+    }
 
     public static byte[] Encode(ReadOnlySpan<byte> pixels, int width, int height, PixelFormat format, CompressionLevel level = CompressionLevel.Fastest)
     {
-        using var ms = new MemoryStream();
-        Encode(ms, pixels, width, height, format, level);
-        return ms.ToArray();
+        var options = new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, ZlibLevel(level));
+        return SkiaPixels.With(pixels, width, height, format, options, static (pixmap, o) =>
+        {
+            using var data = pixmap.Encode(o) ?? throw new MediaException(null, $"Skia could not encode a {pixmap.Width}x{pixmap.Height} {pixmap.ColorType} image as PNG");
+            return data.ToArray();
+        });
     }
 
     public static void Encode(Stream output, ReadOnlySpan<byte> pixels, int width, int height, PixelFormat format, CompressionLevel level = CompressionLevel.Fastest)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        int bpp = ImageFrame.ChannelsOf(format);
-        int stride = width * bpp;
-        if (pixels.Length < stride * height) throw new ArgumentException($"{pixels.Length} bytes are too few for {width}x{height} {format}", nameof(pixels));
-
-        output.Write(Signature);
-        Span<byte> ihdr = stackalloc byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr[4..], height);
-        ihdr[8] = 8; // bit depth
-        ihdr[9] = (byte)(format == PixelFormat.Gray8 ? 0 : 2); // colour type: gray / truecolour
-        ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0; // deflate, adaptive filtering, no interlace
-        WriteChunk(output, "IHDR"u8, ihdr);
-
-        using var compressed = new MemoryStream();
-        byte[] rows = ArrayPool<byte>.Shared.Rent(6 * (stride + 1));
-        try
-        {
-            using (var z = new ZLibStream(compressed, level, leaveOpen: true))
-            {
-                var candidates = rows.AsSpan(0, 5 * (stride + 1));
-                for (int y = 0; y < height; y++)
-                {
-                    var cur = pixels.Slice(y * stride, stride);
-                    var prev = y > 0 ? pixels.Slice((y - 1) * stride, stride) : ReadOnlySpan<byte>.Empty;
-                    int best = 0;
-                    long bestScore = long.MaxValue;
-                    for (int f = 0; f < 5; f++)
-                    {
-                        var dst = candidates.Slice(f * (stride + 1), stride + 1);
-                        long score = Filter(f, cur, prev, bpp, dst);
-                        if (score < bestScore) { bestScore = score; best = f; }
-                    }
-                    z.Write(candidates.Slice(best * (stride + 1), stride + 1));
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rows);
-        }
-        WriteChunk(output, "IDAT"u8, compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
-        WriteChunk(output, "IEND"u8, []);
-    }
-
-    /// <summary>Writes filter byte + filtered row into <paramref name="dst"/>; returns the sum of |residual| as signed bytes.</summary>
-    private static long Filter(int type, ReadOnlySpan<byte> cur, ReadOnlySpan<byte> prev, int bpp, Span<byte> dst)
-    {
-        dst[0] = (byte)type;
-        long score = 0;
-        for (int i = 0; i < cur.Length; i++)
-        {
-            int a = i >= bpp ? cur[i - bpp] : 0;
-            int b = prev.IsEmpty ? 0 : prev[i];
-            int c = i >= bpp && !prev.IsEmpty ? prev[i - bpp] : 0;
-            int predictor = type switch
-            {
-                0 => 0,
-                1 => a,
-                2 => b,
-                3 => (a + b) >> 1,
-                _ => Paeth(a, b, c),
-            };
-            byte r = (byte)(cur[i] - predictor);
-            dst[i + 1] = r;
-            int signed = (sbyte)r;
-            score += signed < 0 ? -signed : signed;
-        }
-        return score;
-    }
-
-    private static int Paeth(int a, int b, int c)
-    {
-        int p = a + b - c;
-        int pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
-        if (pa <= pb && pa <= pc) return a;
-        return pb <= pc ? b : c;
-    }
-
-    private static void WriteChunk(Stream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        output.Write(word);
-        output.Write(type);
-        output.Write(data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Append(Crc32.Compute(type), data));
-        output.Write(word);
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write(Encode(pixels, width, height, format, level));
     }
 }

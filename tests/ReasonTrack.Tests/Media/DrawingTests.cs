@@ -40,37 +40,6 @@ public class DrawingTests
     }
 
     [Fact]
-    public void Label_text_puts_foreground_pixels_inside_the_filled_label_box()
-    {
-        var f = new ImageFrame(120, 60, PixelFormat.Rgb24);
-        var label = Drawing.DrawLabel(f, 110, 5, "IoU 0.73", Rgb.Yellow, Rgb.Black, 1);
-        // Moved left so that it fits: the whole label is inside the image.
-        label.Right.ShouldBeLessThanOrEqualTo(120);
-        int ink = 0, fill = 0;
-        for (int y = 0; y < 60; y++)
-        for (int x = 0; x < 120; x++)
-        {
-            var c = At(f, x, y);
-            bool inside = x >= label.X && x < label.Right && y >= label.Y && y < label.Bottom;
-            if (!inside) { c.ShouldBe(Rgb.Black, $"({x},{y}) outside the label"); continue; }
-            if (c == Rgb.Yellow) fill++;
-            else if (c == Rgb.Black) ink++;
-            else throw new ShouldAssertException($"unexpected colour {c}");
-        }
-        ink.ShouldBeGreaterThan(8 * 6); // 8 glyphs of several pixels (the space has none)
-        fill.ShouldBeGreaterThan(ink);
-    }
-
-    [Fact]
-    public void Every_printable_ascii_character_has_a_glyph_and_distinct_ones_differ()
-    {
-        BitmapFont.GlyphCount.ShouldBe(95);
-        for (char c = '!'; c <= '~'; c++) BitmapFont.Glyph(c).ToArray().ShouldContain(b => b != 0, $"glyph '{c}' is empty");
-        BitmapFont.Glyph('0').ToArray().ShouldNotBe(BitmapFont.Glyph('O').ToArray());
-        BitmapFont.Glyph('\u00e9').ToArray().ShouldBe(BitmapFont.Glyph('?').ToArray());
-    }
-
-    [Fact]
     public void Visual_prompt_is_a_red_outline_4x_the_box_and_3px_wide()
     {
         var f = new ImageFrame(200, 200, PixelFormat.Rgb24);

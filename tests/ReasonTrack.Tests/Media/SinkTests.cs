@@ -18,12 +18,13 @@ public class SinkTests
         FfmpegTool.Require();
         using var tmp = new Datasets.TempTree();
         string path = tmp["out/annotated.mp4"];
+        using var annotator = TestFonts.Annotator();
         using (var sink = new FfmpegVideoSink(path, fps: 10))
         {
             for (int i = 0; i < 12; i++)
             {
                 using var f = Pattern(101, 75, i);
-                Drawing.DrawBox(f, new Box(10, 10, 40, 30), Rgb.Red, 2, $"#{i}");
+                annotator.DrawBox(f, new Box(10, 10, 40, 30), Rgb.Red, 2, $"#{i}");
                 sink.Write(f);
             }
             File.Exists(path).ShouldBeFalse(); // only a temporary file until finished

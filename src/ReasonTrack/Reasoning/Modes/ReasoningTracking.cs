@@ -14,7 +14,7 @@ namespace ReasonTrack.Reasoning.Modes;
 public static class ReasoningTracking
 {
     public static ReasoningTrackingOutcome Track(ReasoningSetupOptions setup, IChatClient client, ITracker tracker, IFrameSource source, Box? init, string? description,
-        string boxesPath, Action<ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null)
+        string boxesPath, Action<ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null, FrameAnnotator? annotator = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(source);
@@ -26,7 +26,7 @@ public static class ReasoningTracking
         var log = new ReasoningLog(outputs.LogTemporaryPath);
         try
         {
-            return TrackLogged(setup, client, tracker, source, init, description, outputs, log, observe, progress);
+            return TrackLogged(setup, client, tracker, source, init, description, outputs, log, observe, progress, annotator);
         }
         finally
         {
@@ -36,18 +36,15 @@ public static class ReasoningTracking
     }
 
     private static ReasoningTrackingOutcome TrackLogged(ReasoningSetupOptions setup, IChatClient client, ITracker tracker, IFrameSource source, Box? init, string? description,
-        ReasoningOutputs outputs, ReasoningLog log, Action<ImageFrame, TrackResult>? observe, IProgress<int>? progress)
+        ReasoningOutputs outputs, ReasoningLog log, Action<ImageFrame, TrackResult>? observe, IProgress<int>? progress, FrameAnnotator? annotator)
     {
         var session = ReasoningSetup.CreateSession(setup, client, tracker, log, description);
-        // The annotated video shows the description in force under each frame (the session records it before the
-        // frame is observed), cut to what fits the frame's width in the 6 px built-in font.
-        Action<ImageFrame, TrackResult>? annotate = observe is null ? null : (frame, result) =>
+        // The annotated video (when the caller gives an annotator) shows the description in force under each frame
+        // (the session records it before the frame is observed), cut to what fits the frame's width.
+        Action<ImageFrame, TrackResult>? annotate = observe is null || annotator is null ? observe : (frame, result) =>
         {
             if (session.Descriptions.Count > 0 && session.Descriptions[^1] is { Length: > 0 } text)
-            {
-                int fit = Math.Max(4, (frame.Width - 8) / 6);
-                Drawing.DrawText(frame, 4, frame.Height - 12, text.Length <= fit ? text : text[..(fit - 3)] + "...", Rgb.White);
-            }
+                annotator.DrawLabel(frame, 0, frame.Height - annotator.LabelHeight, annotator.Fit(text, frame.Width - 2 * annotator.Options.LabelMargin), Rgb.Black, Rgb.White);
             observe(frame, result);
         };
         var outcome = session.Run(source, init, description, annotate, progress);

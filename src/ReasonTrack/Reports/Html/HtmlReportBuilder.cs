@@ -396,6 +396,7 @@ public sealed class HtmlReportBuilder
             var colours = ctx.Trackers.Select(t => ParseColour(t.Colour)).ToArray();
             using var source = FfmpegFrameSource.FromImages(seq.Frames.Take(seq.Length), new FrameSourceOptions { Name = seq.Name, Format = PixelFormat.Rgb24, FfmpegPath = _options.FfmpegPath });
             using var sink = new FfmpegVideoSink(path, _options.VideoFps, _options.FfmpegPath);
+            using var annotator = new FrameAnnotator(_options.Annotation);
             int i = 0;
             foreach (var frame in source.ReadFrames())
             {
@@ -408,7 +409,7 @@ public sealed class HtmlReportBuilder
                     if (i < boxes.Length && boxes[i].IsFinite && boxes[i].W > 0 && boxes[i].H > 0) Drawing.DrawRectangle(frame, boxes[i], colours[k], 2);
                 }
                 foreach (var o in _options.Overlays) o.Draw(frame, i, ctx);
-                Drawing.DrawText(frame, 4, 4, (i + 1).ToString(CultureInfo.InvariantCulture) + (ctx.IsAbsent(i) ? " absent" : ""), Rgb.Yellow);
+                annotator.DrawText(frame, 4, 4, (i + 1).ToString(CultureInfo.InvariantCulture) + (ctx.IsAbsent(i) ? " absent" : ""), Rgb.Yellow);
                 sink.Write(frame);
                 i++;
             }

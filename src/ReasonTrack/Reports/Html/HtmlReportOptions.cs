@@ -42,6 +42,10 @@ public sealed record HtmlReportOptions
     /// <summary>ffmpeg executable for the videos; null = REASONTRACK_FFMPEG or PATH.</summary>
     public string? FfmpegPath { get; init; }
 
+    /// <summary>Font and label sizes of the frame number drawn on the videos; null = <see cref="Media.AnnotationOptions"/>'s defaults
+    /// (DejaVu Sans where the system has it; a missing font is an error, never a silent fallback).</summary>
+    public Media.AnnotationOptions? Annotation { get; init; }
+
     /// <summary>Series on the sequence pages, in chart order. Default: IoU, then score; append a provider to add J, F or anything per frame.</summary>
     public IReadOnlyList<IFrameSeriesProvider> SeriesProviders { get; init; } = [new IouSeriesProvider(), new ScoreSeriesProvider()];
 

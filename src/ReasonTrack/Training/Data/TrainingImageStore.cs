@@ -6,7 +6,8 @@ namespace ReasonTrack.Training.Data;
 /// <summary>
 /// Writes a data set's images under <c>images/&lt;video&gt;/</c> and hands back the path relative to the data set
 /// folder (forward slashes, never absolute), which is what every trainer resolves against its data folder. Encoded by
-/// the library's own encoders, so bytes depend only on pixels and settings.
+/// <see cref="JpegEncoder"/> / <see cref="PngEncoder"/> (SkiaSharp), so on one build of the library the bytes depend only
+/// on pixels and settings (the same seed gives the same bytes; another SkiaSharp version may compress differently).
 /// </summary>
 public sealed class TrainingImageStore
 {

@@ -1,10 +1,13 @@
-namespace ReasonTrack.Media;
+using ReasonTrack.Media;
+
+namespace ReasonTrack.Benchmarks.Legacy;
 
 /// <summary>
 /// A 5x7 ASCII font (0x20..0x7E) drawn in 6x8 cells. Each glyph is 5 column bytes, bit 0 = top row: small enough to
 /// embed as a table, legible at scale 1 on 240p frames and scalable by pixel replication. Other characters draw as '?'.
 /// </summary>
-internal static class BitmapFont
+/// <remarks>The pre-SkiaSharp label font (issue 13 item 3), kept only to measure old against new in bench/.</remarks>
+internal static class LegacyBitmapFont
 {
     public const int GlyphWidth = 5;
     public const int GlyphHeight = 7;
