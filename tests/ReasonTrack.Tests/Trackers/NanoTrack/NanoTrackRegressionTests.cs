@@ -19,6 +19,8 @@ public sealed class NanoTrackRegressionTests
         SharedData.Require("models/nanotrack/v" + (int)version);
         SharedData.Require("data/sequences");
         var reference = NanoTrackReference.Read(NanoTrackReference.FilePath);
+        double worst = 0;
+        int frames = 0;
         foreach (string sequence in SequenceData.All)
         {
             var expected = reference[$"v{(int)version} {sequence}"];
@@ -29,8 +31,11 @@ public sealed class NanoTrackRegressionTests
                 var (e, a) = (expected[i].Box, actual[i].Box);
                 double d = Math.Max(Math.Max(Math.Abs(a.X - e.X), Math.Abs(a.Y - e.Y)), Math.Max(Math.Abs(a.W - e.W), Math.Abs(a.H - e.H)));
                 d.ShouldBeLessThanOrEqualTo(TolerancePx, $"v{(int)version} {sequence} frame {i + 2} (row {i + 1}): {a} vs stored {e}");
+                worst = Math.Max(worst, d);
             }
+            frames += actual.Count;
         }
+        TestContext.Current.TestOutputHelper?.WriteLine($"v{(int)version}: {frames} frames, largest box difference {worst:E2} px (stored values have 6 decimals)");
     }
 
     /// <summary>Writes the reference (run explicitly, on the implementation to be recorded; see TestData/README.md).</summary>
