@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ReasonTrack setup: installs what is missing, idempotently, and says what it does.
-#   ./setup.sh          .NET check, Debian's ffmpeg (frames in and out), chromium (browser tests), NuGet restore, a Release build, and the
-#                       ONNX Runtime library from the npm package onnxruntime-node (for NanoTrack)
+#   ./setup.sh          .NET check, Debian's ffmpeg (frames in and out), chromium (browser tests), DejaVu fonts, NuGet
+#                       restore and a Release build (ONNX Runtime comes as the NuGet package Microsoft.ML.OnnxRuntime:
+#                       no npm, nothing under .deps/)
 #   ./setup.sh --peers  also Debian's python3-opencv, to run OpenCV's trackers as peers in bench/peers/
 # Safe to run again: installed pieces are detected and skipped.
 set -euo pipefail
@@ -52,7 +53,4 @@ dotnet restore ReasonTrack.slnx -v q --nologo >/dev/null
 say "building (Release)"
 dotnet build ReasonTrack.slnx -c Release -v q --nologo --no-restore 2>&1 | grep -E "error|warn" || true
 test -f src/ReasonTrack.Cli/bin/Release/net10.0/ReasonTrack.Cli.dll || { echo "setup: build failed" >&2; exit 1; }
-
-# 4. ONNX Runtime for NanoTrack: the native library from the npm package onnxruntime-node, under .deps/.
-./scripts/install-onnxruntime.sh
 say "ready: ./reasontrack --help"

@@ -9,9 +9,11 @@ using ReasonTrack.Benchmarks;
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- vlm-fleet [60] [6] [2]   (requests, workers, max in flight per endpoint)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- r1track-jpeg [bag] [10] [outdir]   (then bench/peers/jpeg_vs_opencv.py)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- sample-target-resize [bag] [5] [outdir]   (then bench/peers/resize_vs_opencv.py)
+// dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- nanotrack-fps [v2] [5]   (tracking work, 1 thread, shared sequences)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- external-overhead [2000] [/usr/bin/python3] [640] [480]
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- html-report [8] [out/bench-html] [3]   (LaSOT-280 x N trackers)
 if (args.Length > 0 && args[0] == "html-report") return HtmlReportBuild.Run(args[1..]);
+if (args.Length > 0 && args[0] == "nanotrack-fps") return NanoTrackThroughput.Run(args[1..]);
 if (args.Length > 0 && args[0] == "external-overhead") return ExternalOverhead.Run(args[1..]);
 if (args.Length > 0 && args[0] == "reasoning-fps") return await ReasoningThroughput.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "media-throughput") return MediaThroughput.Run(args[1..]);

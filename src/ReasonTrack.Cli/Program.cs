@@ -15,7 +15,7 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 200;
 }
 
-// The checkout's ../shared/models and .deps ONNX Runtime, unless the user set the variables (RepositoryLocations).
+// The checkout's ../shared/models, unless the user set the variable (RepositoryLocations).
 RepositoryLocations.ApplyDefaults();
 
 return CliApp.Invoke(CliApp.CreateRoot(), args);

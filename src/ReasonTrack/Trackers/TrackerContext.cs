@@ -1,6 +1,6 @@
 namespace ReasonTrack.Trackers;
 
-/// <summary>Where trackers find what they need outside their options: model files, native libraries, threads.</summary>
+/// <summary>Where trackers find what they need outside their options: model files, threads.</summary>
 public sealed record TrackerContext
 {
     /// <summary>
@@ -10,18 +10,8 @@ public sealed record TrackerContext
     /// </summary>
     public const string ModelsEnvironmentVariable = "REASONTRACK_MODELS";
 
-    /// <summary>
-    /// The environment variable read when <see cref="OnnxRuntimeLibrary"/> is null: the ONNX Runtime shared library's
-    /// path. Without it the system loader is asked; the <c>reasontrack</c> command sets it to the install under the
-    /// checkout's <c>.deps</c> when unset.
-    /// </summary>
-    public const string OnnxRuntimeLibraryEnvironmentVariable = "REASONTRACK_ORT_LIB";
-
     /// <summary>Folder of model files (NanoTrack's ONNX files); null = <see cref="ModelsEnvironmentVariable"/>.</summary>
     public string? ModelDirectory { get; init; }
-
-    /// <summary>Path of the ONNX Runtime shared library; null = <see cref="OnnxRuntimeLibraryEnvironmentVariable"/>, then the system loader.</summary>
-    public string? OnnxRuntimeLibrary { get; init; }
 
     /// <summary>Threads a tracker may use for one sequence.</summary>
     public int Threads { get; init; } = 1;

@@ -5,7 +5,8 @@ namespace ReasonTrack.Tests.Cli;
 
 /// <summary>
 /// Issue 12 item 6: the library reads locations from options and variables only; the CLI supplies this checkout's
-/// ../shared/models and .deps ONNX Runtime when the variables are unset, and a variable the user set wins.
+/// ../shared/models when the variable is unset, and a variable the user set wins. ONNX Runtime needs no location any more
+/// (issue 13: it ships in the build).
 /// </summary>
 public sealed class RepositoryLocationsTests : IDisposable
 {
@@ -20,16 +21,14 @@ public sealed class RepositoryLocationsTests : IDisposable
     }
 
     [Fact]
-    public void The_cli_finds_the_checkouts_models_and_onnx_runtime_when_no_variable_is_set()
+    public void The_cli_finds_the_checkouts_models_and_runs_onnx_runtime_when_no_variable_is_set()
     {
         RequireFfmpeg();
         SharedData.Require("models/nanotrack/v3");
-        if (!RepositoryLocations.NpmLibraries(SharedData.RepoRoot).Any())
-            Assert.Skip("no ONNX Runtime under .deps (./setup.sh installs it)");
         var o = CliRunner.RunWith(new Dictionary<string, string?>
         {
             [TrackerContext.ModelsEnvironmentVariable] = null,
-            [TrackerContext.OnnxRuntimeLibraryEnvironmentVariable] = null,
+            ["REASONTRACK_ORT_LIB"] = null, // the variable of the removed npm install: a stale value must not matter
         }, "track", "--example", "--tracker", "nanotrack-v3", "--out", _dir);
         o.ExitCode.ShouldBe(0, o.Stderr);
         File.Exists(Path.Combine(_dir, "synthetic.txt")).ShouldBeTrue();
@@ -48,9 +47,8 @@ public sealed class RepositoryLocationsTests : IDisposable
     }
 
     [Fact]
-    public void The_checkout_is_found_above_the_application_and_a_folder_without_dot_deps_has_no_library()
+    public void The_checkout_is_found_above_the_application()
     {
         RepositoryLocations.RepositoryRoots().ShouldContain(SharedData.RepoRoot);
-        RepositoryLocations.NpmLibraries(_dir).ShouldBeEmpty();
     }
 }

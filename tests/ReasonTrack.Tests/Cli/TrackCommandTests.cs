@@ -82,9 +82,6 @@ public sealed class TrackCommandTests : IDisposable
         string empty = Directory.CreateDirectory(Path.Combine(_dir, "models")).FullName;
         var missing = CliRunner.Run("track", "--input", frames, "--init", "205,151,17,50", "--tracker", "nanotrack", "--model-dir", empty, "--out", _dir).ShouldFailCleanly();
         missing.Stderr.ShouldContain("nanotrack");
-        // A broken model is only reached once ONNX Runtime loads; without it (no ./setup.sh) the CLI rightly names the
-        // missing library instead, so that part skips with the loader's message.
-        ReasonTrack.Tests.Interop.OrtTestSupport.RequireEnvironment().Dispose();
         string broken = Directory.CreateDirectory(Path.Combine(_dir, "broken")).FullName;
         File.WriteAllBytes(Path.Combine(broken, "nanotrack_backbone_sim.onnx"), [1, 2, 3, 4, 5]);
         File.WriteAllBytes(Path.Combine(broken, "nanotrack_head_sim.onnx"), [1, 2, 3, 4, 5]);
@@ -92,6 +89,23 @@ public sealed class TrackCommandTests : IDisposable
         bad.ExitCode.ShouldNotBe(0);
         bad.Stderr.ShouldContain("nanotrack_");
         bad.Stderr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public void Cuda_on_the_cpu_build_and_a_bad_device_fail_cleanly_naming_what_is_wrong()
+    {
+        RequireFfmpeg();
+        SharedData.Require("models/nanotrack/v2");
+        if (ReasonTrack.Onnx.OnnxSessionFactory.BuildFlavor != "cpu") Assert.Skip("this test is about the CPU build");
+        string frames = SharedData.Require("data/sequences/Crossing/img");
+        var cuda = CliRunner.Run("track", "--input", frames, "--init", "205,151,17,50", "--tracker", "nanotrack", "--set", "device=cuda", "--out", Path.Combine(_dir, "cuda"))
+            .ShouldFailCleanly();
+        cuda.Stderr.ShouldContain("OnnxRuntimeFlavor=cpu");
+        cuda.Stderr.ShouldContain("Nothing was run on the CPU instead");
+        File.Exists(Path.Combine(_dir, "cuda", "Crossing.txt")).ShouldBeFalse();
+        var bad = CliRunner.Run("track", "--input", frames, "--init", "205,151,17,50", "--tracker", "nanotrack", "--set", "device=gpu", "--out", _dir).ShouldFailCleanly();
+        bad.Stderr.ShouldContain("'device'");
+        bad.Stderr.ShouldContain("'gpu'");
     }
 
     [Fact]

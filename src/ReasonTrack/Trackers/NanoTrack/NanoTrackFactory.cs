@@ -1,12 +1,13 @@
 using System.Globalization;
+using ReasonTrack.Onnx;
 
 namespace ReasonTrack.Trackers.NanoTrack;
 
 /// <summary>
 /// Creates <see cref="NanoTrackTracker"/>s of one release: <c>nanotrack-v2</c> (alias <c>nanotrack</c>),
 /// <c>nanotrack-v3</c>, <c>nanotrack-v1</c>. Settings override the release's published hyper-parameters; models come
-/// from <see cref="TrackerContext.ModelDirectory"/> or <c>$REASONTRACK_MODELS/nanotrack/vN</c>, the
-/// ONNX Runtime library from <see cref="TrackerContext.OnnxRuntimeLibrary"/> or the usual search.
+/// from <see cref="TrackerContext.ModelDirectory"/> or <c>$REASONTRACK_MODELS/nanotrack/vN</c>; ONNX Runtime is the
+/// official package the library is built with (<see cref="OnnxSessionFactory"/>).
 /// </summary>
 public sealed class NanoTrackFactory : ITrackerFactory
 {
@@ -19,6 +20,7 @@ public sealed class NanoTrackFactory : ITrackerFactory
         Settings =
         [
             new("threads", "1", "ONNX Runtime intra-op threads per network (1 is fastest on 2 cores; 0 = one per core)"),
+            new("device", "cpu", "where the networks run: cpu, cuda or cuda:N (CUDA needs the GPU build, OnnxRuntimeFlavor=gpu, and the CUDA 13 libraries; never replaced by the CPU)"),
             new("window-influence", F(d.WindowInfluence), "weight of the cosine window against the penalised score"),
             new("penalty-k", F(d.PenaltyK), "strength of the scale/aspect-ratio change penalty"),
             new("lr", F(d.LearningRate), "size update rate (times penalty x score)"),
@@ -36,7 +38,7 @@ public sealed class NanoTrackFactory : ITrackerFactory
 
     public IReadOnlyList<string> Aliases { get; }
 
-    public string Description => $"NanoTrack {NanoTrackModelFiles.VersionFolder(Version)} (Siamese MobileNetV3 tracker, ONNX Runtime on CPU; " +
+    public string Description => $"NanoTrack {NanoTrackModelFiles.VersionFolder(Version)} (Siamese MobileNetV3 tracker, ONNX Runtime, CPU or CUDA; " +
                                  $"models in the model directory or $REASONTRACK_MODELS/nanotrack/{NanoTrackModelFiles.VersionFolder(Version)})";
 
     public IReadOnlyList<TrackerSetting> Settings { get; }
@@ -53,6 +55,7 @@ public sealed class NanoTrackFactory : ITrackerFactory
             o = key switch
             {
                 "threads" => o with { Threads = ParseInt(key, value, min: 0) },
+                "device" => o with { Device = ParseDevice(Name, key, value) },
                 "window-influence" => o with { WindowInfluence = ParseDouble(key, value, 0, 1) },
                 "penalty-k" => o with { PenaltyK = ParseDouble(key, value, 0, double.MaxValue) },
                 "lr" => o with { LearningRate = ParseDouble(key, value, 0, 1) },
@@ -67,7 +70,14 @@ public sealed class NanoTrackFactory : ITrackerFactory
     }
 
     public ITracker Create(IReadOnlyDictionary<string, string> settings, TrackerContext context) =>
-        new NanoTrackTracker(ParseOptions(settings, context), context.ModelDirectory, context.OnnxRuntimeLibrary);
+        new NanoTrackTracker(ParseOptions(settings, context), context.ModelDirectory);
+
+    /// <summary>The <c>device</c> setting of an ONNX tracker: <c>cpu</c>, <c>cuda</c>, <c>cuda:N</c>.</summary>
+    /// <exception cref="InvalidSettingException">Any other value; the message names the tracker and the setting.</exception>
+    internal static OnnxDevice ParseDevice(string tracker, string key, string value) =>
+        OnnxDevice.TryParse(value, out var device)
+            ? device
+            : throw new InvalidSettingException("tracker settings", $"{tracker}: setting '{key}' must be {OnnxDevice.Spellings}, got '{value}'");
 
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 

@@ -32,6 +32,12 @@ public sealed record NanoTrackOptions
     /// </summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// Where the two networks run: the CPU (default) or a CUDA device (ours: opt-in, needs the GPU build and the CUDA
+    /// libraries; never replaced by the CPU, see <see cref="ReasonTrack.Onnx.OnnxSessionFactory"/>).
+    /// </summary>
+    public ReasonTrack.Onnx.OnnxDevice Device { get; init; } = ReasonTrack.Onnx.OnnxDevice.Cpu;
+
     /// <summary>The published hyper-parameters of <paramref name="version"/>.</summary>
     public static NanoTrackOptions ForVersion(NanoTrackVersion version) => version switch
     {

@@ -1,12 +1,13 @@
+using Microsoft.ML.OnnxRuntime;
 using ReasonTrack.Geometry;
-using ReasonTrack.Interop.OnnxRuntime;
 using ReasonTrack.Media;
+using ReasonTrack.Onnx;
 
 namespace ReasonTrack.Trackers.NanoTrack;
 
 /// <summary>
 /// NanoTrack (HonglinChu/NanoTrack, <c>nano_tracker.py</c>): a Siamese tracker with a MobileNetV3 backbone and a
-/// point-based head, run through ONNX Runtime. Follows the reference step by step (seed-facts 8): template crop
+/// point-based head, run through ONNX Runtime (the official package; CPU by default, CUDA when <see cref="NanoTrackOptions.Device"/> asks). Follows the reference step by step (seed-facts 8): template crop
 /// with context 0.5, search crop 255/127 times larger around the last centre, softmax score, point grid with stride
 /// 16, scale/aspect penalty, cosine window, size smoothing, clipping to the image.
 /// </summary>
@@ -27,11 +28,10 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
     private const double MinSize = 10;
 
     private readonly NanoTrackOptions _options;
-    private readonly OrtEnvironment _environment;
-    private readonly OrtSession _backbone;
-    private readonly OrtSession _head;
-    private readonly OrtTensor _templateCrop, _searchCrop, _templateFeatures, _searchFeatures, _cls, _loc;
-    private readonly OrtTensor[] _templateIn, _templateOut, _searchIn, _searchOut, _headIn, _headOut;
+    private readonly InferenceSession _backbone;
+    private readonly InferenceSession _head;
+    private readonly OnnxTensor _templateCrop, _searchCrop, _templateFeatures, _searchFeatures, _cls, _loc;
+    private readonly OnnxBinding _templateRun, _searchRun, _headRun;
     private readonly SiameseCrop _templateCropper = new(ExemplarSize);
     private readonly SiameseCrop _searchCropper = new(InstanceSize);
     private readonly int _scoreSize;
@@ -44,10 +44,10 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
 
     /// <summary>Loads the models of <see cref="NanoTrackOptions.Version"/> and prepares every buffer.</summary>
     /// <param name="modelDirectory">See <see cref="TrackerContext.ModelDirectory"/>; null = <c>$REASONTRACK_MODELS/nanotrack/vN</c>.</param>
-    /// <param name="onnxRuntimeLibrary">See <see cref="TrackerContext.OnnxRuntimeLibrary"/>; null = search.</param>
     /// <exception cref="FileNotFoundException">Model files missing (the message says where to put them).</exception>
-    /// <exception cref="OnnxRuntimeException">ONNX Runtime missing, or a model that does not load.</exception>
-    public NanoTrackTracker(NanoTrackOptions options, string? modelDirectory = null, string? onnxRuntimeLibrary = null)
+    /// <exception cref="OnnxException">A model that does not load or run.</exception>
+    /// <exception cref="OnnxDeviceUnavailableException"><see cref="NanoTrackOptions.Device"/> is a CUDA device that cannot be used (never replaced by the CPU).</exception>
+    public NanoTrackTracker(NanoTrackOptions options, string? modelDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), "threads must be >= 1");
@@ -55,50 +55,45 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
         Name = "nanotrack-v" + (int)options.Version;
         var files = NanoTrackModelFiles.Locate(options.Version, modelDirectory);
         ModelFiles = [files.Backbone, files.Head];
-        var settings = new OrtSessionSettings { IntraOpThreads = options.Threads };
+        var settings = new OnnxSessionOptions { IntraOpThreads = options.Threads, Device = options.Device };
         var created = new List<IDisposable>();
         try
         {
-            _environment = OrtEnvironment.Create(onnxRuntimeLibrary);
-            created.Add(_environment);
             byte[] backboneBytes = ReadModel(files.Backbone);
             // The backbone declares 1x3x255x255; the template (127) runs through the same network (see OnnxModelPatcher).
             byte[] patched = OnnxModelPatcher.MakeSpatialInputsSymbolic(backboneBytes, files.Backbone, out _);
-            _backbone = _environment.CreateSession(patched, files.Backbone, settings);
-            created.Add(_backbone);
-            _head = _environment.CreateSession(ReadModel(files.Head), files.Head, settings);
-            created.Add(_head);
+            _backbone = Track(created, OnnxSessionFactory.Create(patched, files.Backbone, settings));
+            _head = Track(created, OnnxSessionFactory.Create(ReadModel(files.Head), files.Head, settings));
             if (_backbone.InputNames.Count != 1 || _backbone.OutputNames.Count != 1 || _head.InputNames.Count != 2 || _head.OutputNames.Count != 2)
-                throw new OnnxRuntimeException($"{files.Backbone} / {files.Head}: expected a backbone with 1 input and 1 output and a head with 2 inputs and 2 outputs, " +
+                throw new OnnxException($"{files.Backbone} / {files.Head}: expected a backbone with 1 input and 1 output and a head with 2 inputs and 2 outputs, " +
                     $"got {_backbone.InputNames.Count}/{_backbone.OutputNames.Count} and {_head.InputNames.Count}/{_head.OutputNames.Count}");
+            if (!(_head.InputNames.Contains("input1") && _head.InputNames.Contains("input2") && _head.OutputNames.Contains("output1") && _head.OutputNames.Contains("output2")))
+                throw new OnnxException($"{files.Head}: expected NanoTrack's head names input1, input2 -> output1, output2, got " +
+                    $"{string.Join(", ", _head.InputNames)} -> {string.Join(", ", _head.OutputNames)}");
+            string input = _backbone.InputNames[0], features = _backbone.OutputNames[0];
 
-            _templateCrop = Track(created, _environment.CreateTensor(1, 3, ExemplarSize, ExemplarSize));
-            _searchCrop = Track(created, _environment.CreateTensor(1, 3, InstanceSize, InstanceSize));
+            _templateCrop = Track(created, new OnnxTensor(1, 3, ExemplarSize, ExemplarSize));
+            _searchCrop = Track(created, new OnnxTensor(1, 3, InstanceSize, InstanceSize));
             // Feature and score-map sizes differ between releases (v3: 96 channels, 15x15 maps); one run on blank
             // crops reads them from the networks themselves instead of trusting a table, and warms ORT up.
-            var zShape = _backbone.RunToArrays([_templateCrop])[0].Shape;
-            var xShape = _backbone.RunToArrays([_searchCrop])[0].Shape;
-            _templateFeatures = Track(created, _environment.CreateTensor([.. zShape]));
-            _searchFeatures = Track(created, _environment.CreateTensor([.. xShape]));
-            int z1 = _head.InputIndex("input1"), x2 = _head.InputIndex("input2");
-            _headIn = new OrtTensor[2];
-            _headIn[z1] = _templateFeatures;
-            _headIn[x2] = _searchFeatures;
-            var headOutputs = _head.RunToArrays(_headIn);
-            int clsIndex = _head.OutputIndex("output1"), locIndex = _head.OutputIndex("output2");
-            var clsShape = headOutputs[clsIndex].Shape;
-            var locShape = headOutputs[locIndex].Shape;
+            var zShape = OnnxBinding.RunToArrays(_backbone, files.Backbone, new Dictionary<string, OnnxTensor> { [input] = _templateCrop })[0].Shape;
+            var xShape = OnnxBinding.RunToArrays(_backbone, files.Backbone, new Dictionary<string, OnnxTensor> { [input] = _searchCrop })[0].Shape;
+            _templateFeatures = Track(created, new OnnxTensor([.. zShape]));
+            _searchFeatures = Track(created, new OnnxTensor([.. xShape]));
+            var headIn = new Dictionary<string, OnnxTensor> { ["input1"] = _templateFeatures, ["input2"] = _searchFeatures };
+            var headOutputs = OnnxBinding.RunToArrays(_head, files.Head, headIn);
+            var clsShape = headOutputs.Single(o => o.Name == "output1").Shape;
+            var locShape = headOutputs.Single(o => o.Name == "output2").Shape;
             if (clsShape.Count != 4 || clsShape[1] != 2 || locShape.Count != 4 || locShape[1] != 4 || clsShape[2] != clsShape[3] || locShape[2] != clsShape[2])
-                throw new OnnxRuntimeException($"{files.Head}: unexpected output shapes [{string.Join(",", clsShape)}] and [{string.Join(",", locShape)}]");
-            _cls = Track(created, _environment.CreateTensor([.. clsShape]));
-            _loc = Track(created, _environment.CreateTensor([.. locShape]));
-            _headOut = new OrtTensor[2];
-            _headOut[clsIndex] = _cls;
-            _headOut[locIndex] = _loc;
-            _templateIn = [_templateCrop];
-            _templateOut = [_templateFeatures];
-            _searchIn = [_searchCrop];
-            _searchOut = [_searchFeatures];
+                throw new OnnxException($"{files.Head}: unexpected output shapes [{string.Join(",", clsShape)}] and [{string.Join(",", locShape)}]");
+            _cls = Track(created, new OnnxTensor([.. clsShape]));
+            _loc = Track(created, new OnnxTensor([.. locShape]));
+            _templateRun = Track(created, new OnnxBinding(_backbone, files.Backbone,
+                new Dictionary<string, OnnxTensor> { [input] = _templateCrop }, new Dictionary<string, OnnxTensor> { [features] = _templateFeatures }));
+            _searchRun = Track(created, new OnnxBinding(_backbone, files.Backbone,
+                new Dictionary<string, OnnxTensor> { [input] = _searchCrop }, new Dictionary<string, OnnxTensor> { [features] = _searchFeatures }));
+            _headRun = Track(created, new OnnxBinding(_head, files.Head, headIn,
+                new Dictionary<string, OnnxTensor> { ["output1"] = _cls, ["output2"] = _loc }));
         }
         catch
         {
@@ -118,8 +113,8 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
     /// <summary>Side of the score map (16 for v1/v2, 15 for v3).</summary>
     public int ScoreSize => _scoreSize;
 
-    /// <summary>The ONNX Runtime in use, for reports.</summary>
-    public string RuntimeDescription => $"ONNX Runtime {_environment.RuntimeVersion} ({_environment.LibraryPath})";
+    /// <summary>The ONNX Runtime in use, for reports: version, package and device.</summary>
+    public string RuntimeDescription => $"ONNX Runtime {OnnxSessionFactory.RuntimeVersion} ({OnnxSessionFactory.PackageName}, {_options.Device})";
 
     public void Initialize(ImageFrame frame, Box box)
     {
@@ -139,7 +134,7 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
         // Python's round() (half to even), as the reference rounds s_z for the template.
         int sz = (int)Math.Round(Math.Sqrt(wz * hz), MidpointRounding.ToEven);
         _templateCropper.Extract(frame, _cx, _cy, sz, _meanBgr, _templateCrop.Span);
-        _backbone.Run(_templateIn, _templateOut);
+        _templateRun.Run();
         _initialized = true;
     }
 
@@ -153,8 +148,8 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
         double scaleZ = ExemplarSize / sz;
         double sx = sz * ((double)InstanceSize / ExemplarSize);
         _searchCropper.Extract(frame, _cx, _cy, (int)Math.Round(sx, MidpointRounding.ToEven), _meanBgr, _searchCrop.Span);
-        _backbone.Run(_searchIn, _searchOut);
-        _head.Run(_headIn, _headOut);
+        _searchRun.Run();
+        _headRun.Run();
 
         var best = Decode(scaleZ);
         double lr = best.Penalty * best.Score * _options.LearningRate;
@@ -281,14 +276,14 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OnnxRuntimeException($"cannot read ONNX model {path}: {e.Message}", OrtErrorCode.NoSuchFile, e);
+            throw new OnnxException($"cannot read ONNX model {path}: {e.Message}", e);
         }
     }
 
-    private static OrtTensor Track(List<IDisposable> created, OrtTensor tensor)
+    private static T Track<T>(List<IDisposable> created, T item) where T : IDisposable
     {
-        created.Add(tensor);
-        return tensor;
+        created.Add(item);
+        return item;
     }
 
     public void Dispose()
@@ -299,8 +294,10 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
         _searchFeatures.Dispose();
         _cls.Dispose();
         _loc.Dispose();
+        _templateRun.Dispose();
+        _searchRun.Dispose();
+        _headRun.Dispose();
         _head.Dispose();
         _backbone.Dispose();
-        _environment.Dispose();
     }
 }

@@ -1,4 +1,4 @@
-using ReasonTrack.Tests.Interop;
+using ReasonTrack.Onnx;
 using ReasonTrack.Trackers;
 using ReasonTrack.Trackers.NanoTrack;
 
@@ -55,19 +55,64 @@ public sealed class NanoTrackFactoryTests
     public void CreatesATrackerFromAModelDirectoryHoldingVersionFolders()
     {
         string models = Path.GetDirectoryName(SharedData.Require("models/nanotrack/v3"))!;
-        OrtTestSupport.RequireEnvironment().Dispose();
         using var tracker = new NanoTrackFactory(NanoTrackVersion.V3).Create(NoSettings, new TrackerContext { ModelDirectory = models });
         tracker.Name.ShouldBe("nanotrack-v3");
         ((NanoTrackTracker)tracker).ScoreSize.ShouldBe(15); // v3's config: TRACK.OUTPUT_SIZE 15
     }
 
-    [Fact]
-    public void ABadLibraryPathInTheContextIsReported()
+    [Theory]
+    [InlineData("cpu", OnnxDeviceKind.Cpu, 0)]
+    [InlineData("cuda", OnnxDeviceKind.Cuda, 0)]
+    [InlineData("cuda:1", OnnxDeviceKind.Cuda, 1)]
+    [InlineData("CUDA:12", OnnxDeviceKind.Cuda, 12)]
+    public void DeviceSettingIsParsed(string value, OnnxDeviceKind kind, int index)
     {
+        var o = new NanoTrackFactory(NanoTrackVersion.V2).ParseOptions(new Dictionary<string, string> { ["device"] = value }, new TrackerContext());
+        o.Device.ShouldBe(new OnnxDevice(kind, index));
+    }
+
+    [Fact]
+    public void DeviceDefaultsToTheCpu()
+    {
+        new NanoTrackFactory(NanoTrackVersion.V3).ParseOptions(NoSettings, new TrackerContext()).Device.ShouldBe(OnnxDevice.Cpu);
+        new NanoTrackFactory(NanoTrackVersion.V2).Settings.Single(s => s.Name == "device").Default.ShouldBe("cpu");
+    }
+
+    [Theory]
+    [InlineData("gpu")]
+    [InlineData("cuda:")]
+    [InlineData("cuda:-1")]
+    [InlineData("cuda:x")]
+    [InlineData("cuda:1:2")]
+    [InlineData(" cuda")]
+    [InlineData("cuda:99999999999")]
+    [InlineData("")]
+    public void BadDeviceValuesAreInvalidSettingsNamingTheSetting(string value)
+    {
+        var e = Should.Throw<InvalidSettingException>(() =>
+            new NanoTrackFactory(NanoTrackVersion.V2).ParseOptions(new Dictionary<string, string> { ["device"] = value }, new TrackerContext()));
+        e.Message.ShouldContain("nanotrack-v2");
+        e.Message.ShouldContain("'device'");
+        e.Message.ShouldContain($"'{value}'");
+        e.Message.ShouldContain("cuda:N");
+    }
+
+    [Fact]
+    public void CudaOnThisCpuBuildFailsNamingTheBuildFlavourAndNeverRunsOnTheCpu()
+    {
+        // This checkout builds the CPU package (OnnxRuntimeFlavor=cpu, the default): asking for CUDA must fail when
+        // the tracker is created, with one error naming the build flavour and the GPU package, not give a tracker
+        // that quietly runs on the CPU.
         SharedData.Require("models/nanotrack/v2");
-        var e = Should.Throw<ReasonTrack.Interop.OnnxRuntime.OnnxRuntimeException>(() =>
-            new NanoTrackFactory(NanoTrackVersion.V2).Create(NoSettings, new TrackerContext { OnnxRuntimeLibrary = "/nonexistent/libonnxruntime.so.1" }));
-        e.Message.ShouldContain("/nonexistent/libonnxruntime.so.1");
-        e.Message.ShouldContain("setup.sh");
+        if (OnnxSessionFactory.BuildFlavor != "cpu") Assert.Skip("this test is about the CPU build; this build is " + OnnxSessionFactory.BuildFlavor);
+        var e = Should.Throw<OnnxDeviceUnavailableException>(() =>
+            new NanoTrackFactory(NanoTrackVersion.V2).Create(new Dictionary<string, string> { ["device"] = "cuda:0" }, new TrackerContext()));
+        e.Missing.ShouldBe(OnnxMissingComponent.GpuBuild);
+        e.Device.ShouldBe(OnnxDevice.Cuda(0));
+        e.Message.ShouldContain("cuda:0");
+        e.Message.ShouldContain("OnnxRuntimeFlavor=cpu");
+        e.Message.ShouldContain("Microsoft.ML.OnnxRuntime.Gpu.Linux");
+        e.Message.ShouldContain("CUDA 13");
+        e.Message.ShouldContain("Nothing was run on the CPU instead");
     }
 }

@@ -1,6 +1,5 @@
 using ReasonTrack.Geometry;
 using ReasonTrack.Media;
-using ReasonTrack.Tests.Interop;
 using ReasonTrack.Trackers;
 using ReasonTrack.Trackers.NanoTrack;
 
@@ -11,7 +10,6 @@ public sealed class NanoTrackTrackerTests
     private static NanoTrackTracker Create(NanoTrackVersion version, NanoTrackOptions? options = null)
     {
         SharedData.Require("models/nanotrack/v" + (int)version);
-        OrtTestSupport.RequireEnvironment().Dispose(); // skips cleanly when ONNX Runtime is not installed
         return new NanoTrackTracker(options ?? NanoTrackOptions.ForVersion(version));
     }
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace ReasonTrack.Interop.OnnxRuntime;
+namespace ReasonTrack.Onnx;
 
 /// <summary>
 /// Edits an ONNX model in memory before a session is created from it; model files are never written. Its one edit:
@@ -40,7 +40,7 @@ public static class OnnxModelPatcher
     /// </summary>
     /// <param name="origin">The model's name for messages (its file path).</param>
     /// <param name="patchedInputs">Names of the inputs that were changed (empty when none had fixed H and W).</param>
-    /// <exception cref="OnnxRuntimeException">The bytes are not a protobuf ONNX model (the message names <paramref name="origin"/>).</exception>
+    /// <exception cref="OnnxException">The bytes are not a protobuf ONNX model (the message names <paramref name="origin"/>).</exception>
     public static byte[] MakeSpatialInputsSymbolic(ReadOnlySpan<byte> model, string origin, out IReadOnlyList<string> patchedInputs,
         string heightName = "H", string widthName = "W")
     {
@@ -69,7 +69,7 @@ public static class OnnxModelPatcher
         }
         catch (InvalidDataException e)
         {
-            throw new OnnxRuntimeException($"{origin} is not a valid ONNX model: {e.Message}", OrtErrorCode.InvalidProtobuf, e);
+            throw new OnnxException($"{origin} is not a valid ONNX model: {e.Message}", e);
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace ReasonTrack.Interop.OnnxRuntime;
+namespace ReasonTrack.Onnx;
 
 /// <summary>
 /// The protobuf wire format, just enough to walk a message field by field and to write fields back. Unknown fields

@@ -1,6 +1,6 @@
-using ReasonTrack.Interop.OnnxRuntime;
+using ReasonTrack.Onnx;
 
-namespace ReasonTrack.Tests.Interop;
+namespace ReasonTrack.Tests.Onnx;
 
 public sealed class OnnxModelPatcherTests
 {
@@ -17,19 +17,18 @@ public sealed class OnnxModelPatcherTests
     public void PatchedBackboneRunsTemplateAndSearchSizes(string version, string file, int channels)
     {
         string path = Path.Combine(SharedData.Require("models/nanotrack/" + version), file);
-        using var env = OrtTestSupport.RequireEnvironment();
         byte[] original = File.ReadAllBytes(path);
 
         byte[] patched = OnnxModelPatcher.MakeSpatialInputsSymbolic(original, path, out var inputs);
 
         inputs.ShouldBe(["input"]);
-        using var session = env.CreateSession(patched, path);
+        using var session = OnnxSessionFactory.Create(patched, path);
         session.InputNames.ShouldBe(["input"]);
         foreach (var (size, feature) in new[] { (127, 8), (255, 16) })
         {
-            using var x = env.CreateTensor(1, 3, size, size);
+            using var x = new OnnxTensor(1, 3, size, size);
             x.Span.Fill(100f);
-            var outputs = session.RunToArrays([x]);
+            var outputs = OnnxBinding.RunToArrays(session, path, new Dictionary<string, OnnxTensor> { ["input"] = x });
             outputs.Count.ShouldBe(1);
             outputs[0].Shape.ShouldBe([1L, channels, feature, feature], $"{version} backbone on {size}x{size}");
             outputs[0].Data.ShouldAllBe(v => float.IsFinite(v));
@@ -39,13 +38,18 @@ public sealed class OnnxModelPatcherTests
     [Fact]
     public void UnpatchedBackboneRejectsTheTemplateSize()
     {
-        // Why the patch exists: ORT enforces the declared 255x255 input.
+        // Why the patch exists: the official runtime (Microsoft.ML.OnnxRuntime 1.32.0) still enforces the declared
+        // 255x255 input, on ORT-allocated outputs and on bound ones alike.
         string path = Path.Combine(SharedData.Require("models/nanotrack/v2"), "nanotrack_backbone_sim.onnx");
-        using var env = OrtTestSupport.RequireEnvironment();
-        using var session = env.CreateSession(path);
-        using var x = env.CreateTensor(1, 3, 127, 127);
-        var e = Should.Throw<OnnxRuntimeException>(() => session.RunToArrays([x]));
+        using var session = OnnxSessionFactory.Create(path);
+        using var x = new OnnxTensor(1, 3, 127, 127);
+        var inputs = new Dictionary<string, OnnxTensor> { ["input"] = x };
+        var e = Should.Throw<OnnxException>(() => OnnxBinding.RunToArrays(session, path, inputs));
         e.Message.ShouldContain(path);
+        e.Message.ShouldContain("input");
+        using var features = new OnnxTensor(1, 48, 8, 8);
+        using var bound = new OnnxBinding(session, path, inputs, new Dictionary<string, OnnxTensor> { [session.OutputNames[0]] = features });
+        Should.Throw<OnnxException>(bound.Run).Message.ShouldContain(path);
     }
 
     [Fact]
@@ -101,7 +105,7 @@ public sealed class OnnxModelPatcherTests
     public void GarbageIsReportedWithTheFileName()
     {
         byte[] junk = "this is not an onnx model at all"u8.ToArray();
-        var e = Should.Throw<OnnxRuntimeException>(() => OnnxModelPatcher.MakeSpatialInputsSymbolic(junk, "/x/broken.onnx", out _));
+        var e = Should.Throw<OnnxException>(() => OnnxModelPatcher.MakeSpatialInputsSymbolic(junk, "/x/broken.onnx", out _));
         e.Message.ShouldContain("/x/broken.onnx");
     }
 }
