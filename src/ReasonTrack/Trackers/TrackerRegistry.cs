@@ -33,11 +33,11 @@ public static class TrackerRegistry
     {
         var registry = new Registry<ITrackerFactory>("tracker", "tracker");
         registry.Register(DcfTracker.TrackerName, ["default"], () => new DcfTrackerFactory());
-        registry.Register(DcfTracker.V1Name, [], DcfTrackerFactory.V1);
         foreach (var version in (NanoTrackVersion[])[NanoTrackVersion.V2, NanoTrackVersion.V3, NanoTrackVersion.V1])
             registry.Register("nanotrack-v" + (int)version, version == NanoTrackVersion.V2 ? ["nanotrack"] : [], () => new NanoTrackFactory(version));
         registry.Register("identity", [], () => new IdentityTrackerFactory());
         registry.Register("external", [], () => new ExternalTrackerFactory());
+        registry.Register(DcfTracker.V1Name, [], DcfTrackerFactory.V1); // the previous default, kept for comparison (issue 15)
         return registry;
     }
 

@@ -59,6 +59,9 @@ internal sealed class ColorHistogramModel
         }
     }
 
+    /// <summary>The bin of pixel <paramref name="index"/> of the patch last binned (for tests).</summary>
+    internal int Bins(int index) => _bins[index];
+
     private static int Level(float v, int q)
     {
         int l = (int)v;
