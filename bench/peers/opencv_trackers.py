@@ -5,7 +5,10 @@ Prints per-sequence AUC under the OTB rule (success = fraction of frames with Io
 AUC = mean of the 21 values; frames with NaN ground truth left out; frame 0 counts with the initial box) and the
 frames/s of tracking work (update calls only), the same table as the C# DcfBenchmarkTable test prints for dcf.
 
-Run: /usr/bin/python3 bench/peers/opencv_trackers.py [--shared ../shared] [--threads 1]
+Run: /usr/bin/python3 bench/peers/opencv_trackers.py [--shared ../shared] [--threads 1] [--sequences FILE] [--color]
+--sequences: a file listing the sequences to run, one per line (e.g. bench/peers/splits/shared-heldout.txt).
+--color: give the trackers the frames in colour (BGR as decoded). Default: grey frames expanded to 3 channels, as
+this script always did; CSRT's colour histograms and colour names only see colour with --color.
 """
 import argparse
 import math
@@ -41,7 +44,7 @@ def otb_auc(pred, gt):
     return float(np.mean([np.mean(ious > t) for t in np.arange(21) * 0.05]))
 
 
-def load(seq_dir):
+def load(seq_dir, color=False):
     names = [l.strip() for l in open(os.path.join(seq_dir, "frames.txt")) if l.strip()]
     gt = []
     for l in open(os.path.join(seq_dir, "groundtruth_rect.txt")):
@@ -49,8 +52,11 @@ def load(seq_dir):
             gt.append([float(v) for v in l.replace("\t", ",").replace(" ", ",").split(",") if v])
     frames = []
     for n in names:
+        if color:
+            frames.append(cv2.imread(os.path.join(seq_dir, "img", n), cv2.IMREAD_COLOR))
+            continue
         img = cv2.imread(os.path.join(seq_dir, "img", n), cv2.IMREAD_GRAYSCALE)
-        # CSRT/KCF expect 3 channels; the shared frames are grayscale, so this adds no information.
+        # CSRT/KCF expect 3 channels; grey expanded to three adds no information.
         frames.append(cv2.cvtColor(img, cv2.COLOR_GRAY2BGR))
     return frames, gt
 
@@ -83,14 +89,19 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=os.path.join(here, "..", "..", "..", "shared"))
     ap.add_argument("--threads", type=int, default=1, help="cv2.setNumThreads (1 = single-threaded like dcf)")
+    ap.add_argument("--sequences", help="file listing the sequences to run, one per line (default: all 10)")
+    ap.add_argument("--color", action="store_true", help="colour frames instead of grey expanded to 3 channels")
     args = ap.parse_args()
+    seqs = SEQUENCES
+    if args.sequences:
+        seqs = [l.strip() for l in open(args.sequences) if l.strip() and not l.startswith("#")]
     cv2.setNumThreads(args.threads)
     root = os.path.join(args.shared, "data", "sequences")
-    print(f"OpenCV {cv2.__version__}, threads={args.threads}")
+    print(f"OpenCV {cv2.__version__}, threads={args.threads}, frames={'colour' if args.color else 'grey'}")
     print(f"{'sequence':<24}{'frames':>7}{'CSRT AUC':>10}{'CSRT fps':>10}{'KCF AUC':>10}{'KCF fps':>10}")
     sums = {"CSRT": [0.0, 0, 0.0], "KCF": [0.0, 0, 0.0]}
-    for s in SEQUENCES:
-        frames, gt = load(os.path.join(root, s))
+    for s in seqs:
+        frames, gt = load(os.path.join(root, s), args.color)
         row = []
         for kind in ("CSRT", "KCF"):
             auc, fps = run(kind, frames, gt)
@@ -100,7 +111,7 @@ def main():
             row += [auc, fps]
         print(f"{s:<24}{len(frames):>7}{row[0]:>10.3f}{row[1]:>10.1f}{row[2]:>10.3f}{row[3]:>10.1f}")
         sys.stdout.flush()
-    n = len(SEQUENCES)
+    n = len(seqs)
     print(f"{'mean':<24}{'':>7}{sums['CSRT'][0] / n:>10.3f}{sums['CSRT'][1] / sums['CSRT'][2]:>10.1f}"
           f"{sums['KCF'][0] / n:>10.3f}{sums['KCF'][1] / sums['KCF'][2]:>10.1f}")
 

@@ -3,7 +3,8 @@
 opencv_trackers.py, so that the peers and our trackers are compared like for like. Frames/s come from the
 <seq>_time.txt files (tracking work per frame, decoding excluded; frame 1 = initialization, left out).
 
-usage: /usr/bin/python3 bench/peers/score_results.py ../shared/data/sequences name=DIR [name=DIR ...]
+usage: /usr/bin/python3 bench/peers/score_results.py ../shared/data/sequences [--sequences FILE] name=DIR [name=DIR ...]
+--sequences: score only the sequences listed in FILE (e.g. bench/peers/splits/shared-tuning.txt).
 """
 import math
 import os
@@ -15,8 +16,15 @@ from opencv_trackers import load, otb_auc  # noqa: E402
 
 def main():
     root = sys.argv[1]
-    runs = [a.split("=", 1) for a in sys.argv[2:]]
+    args = sys.argv[2:]
+    wanted = None
+    if len(args) >= 2 and args[0] == "--sequences":
+        wanted = [l.strip() for l in open(args[1]) if l.strip() and not l.startswith("#")]
+        args = args[2:]
+    runs = [a.split("=", 1) for a in args]
     seqs = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
+    if wanted is not None:
+        seqs = [s for s in seqs if s in wanted]
     print("sequence                 " + "".join(f"{n + ' AUC':>14}{n + ' fps':>14}" for n, _ in runs))
     totals = {n: [[], 0.0, 0] for n, _ in runs}
     for s in seqs:

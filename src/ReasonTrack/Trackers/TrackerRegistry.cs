@@ -37,6 +37,7 @@ public static class TrackerRegistry
             registry.Register("nanotrack-v" + (int)version, version == NanoTrackVersion.V2 ? ["nanotrack"] : [], () => new NanoTrackFactory(version));
         registry.Register("identity", [], () => new IdentityTrackerFactory());
         registry.Register("external", [], () => new ExternalTrackerFactory());
+        registry.Register(DcfTracker.V1Name, [], DcfTrackerFactory.V1); // the previous default, kept for comparison (issue 15)
         return registry;
     }
 

@@ -42,7 +42,7 @@ public class UserTrackerRegistrationTests
     {
         _ = Registered.Value;
         var names = TrackerRegistry.All.Select(f => f.Name).ToList();
-        names.Take(6).ShouldBe(["dcf", "nanotrack-v2", "nanotrack-v3", "nanotrack-v1", "identity", "external"]);
+        names.Take(7).ShouldBe(["dcf", "nanotrack-v2", "nanotrack-v3", "nanotrack-v1", "identity", "external", "dcf-v1"]); // dcf-v1: the previous default (issue 15)
         names.ShouldContain("user-offset-tracker");
         TrackerRegistry.Get("UOT").Name.ShouldBe("user-offset-tracker");
 
@@ -71,7 +71,7 @@ public class UserTrackerRegistrationTests
     [Fact]
     public void The_built_in_entries_carry_their_factories_names_and_aliases()
     {
-        foreach (var entry in TrackerRegistry.Registry.Entries.Take(6))
+        foreach (var entry in TrackerRegistry.Registry.Entries.Take(7))
         {
             entry.Value.Name.ShouldBe(entry.Name);
             entry.Value.Aliases.ShouldBe(entry.Aliases);

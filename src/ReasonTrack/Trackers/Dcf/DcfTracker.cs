@@ -24,11 +24,19 @@ namespace ReasonTrack.Trackers.Dcf;
 /// is evaluated once more centred on its peak, and if its confidence reaches
 /// <see cref="DcfOptions.ReacquireThreshold"/> the target is re-acquired there and normal tracking resumes at the
 /// last confident scale.</para>
+/// <para>Colour (the default <c>dcf</c>; off in <c>dcf-v1</c>): Staple's colour-histogram response
+/// (<see cref="ColorHistogramModel"/>) is merged with the correlation response,
+/// <c>(1 - w) cf + w colour</c> with <c>w = </c><see cref="DcfOptions.HistogramMerge"/>, and the peak of the merged
+/// response places the target; the confidence stays the PSR of the correlation response alone, so the found / lost /
+/// re-detection rules read the same signal in both. The histograms learn on the frames the filter learns on.</para>
 /// Per-frame work allocates nothing: every buffer is sized in <see cref="Initialize"/>.
 /// </summary>
 public sealed class DcfTracker : ITracker
 {
     public const string TrackerName = "dcf";
+
+    /// <summary>The previous default (no colour-histogram response), kept for comparison.</summary>
+    public const string V1Name = "dcf-v1";
     private const int SidelobeExclusion = 5;
     private const double PsrAverageRate = 0.05; // weight of the newest confident frame in the PSR average
     // The first frames after initialisation answer with inflated PSRs (a model learned from one frame on a nearly
@@ -37,6 +45,7 @@ public sealed class DcfTracker : ITracker
     private const int WarmupFrames = 8; // half-size in cells of the area around the peak left out of the PSR
 
     private readonly DcfOptions _options;
+    private readonly string _name;
 
     // Geometry
     private int _frameW, _frameH;
@@ -60,6 +69,9 @@ public sealed class DcfTracker : ITracker
     private ComplexF[] _label = [];
     private ComplexF[] _responseSpectrum = [];
     private float[] _response = [];
+    private ColorHistogramModel? _histogram;
+    private float[] _colorResponse = [];
+    private float[] _merged = [];
 
     // State
     private bool _initialized;
@@ -73,12 +85,15 @@ public sealed class DcfTracker : ITracker
     private int _psrCount;
     private int _framesTracked;
 
-    public DcfTracker(DcfOptions? options = null)
+    /// <param name="options">Options; null = the defaults of <c>dcf</c>.</param>
+    /// <param name="name">The name the tracker reports (<see cref="TrackerName"/> or <see cref="V1Name"/>).</param>
+    public DcfTracker(DcfOptions? options = null, string name = TrackerName)
     {
         _options = options ?? new DcfOptions();
+        _name = name;
     }
 
-    public string Name => TrackerName;
+    public string Name => _name;
 
     /// <summary>True while the tracker is in re-detection mode.</summary>
     public bool IsRedetecting => _lost;
@@ -147,6 +162,10 @@ public sealed class DcfTracker : ITracker
         _label = new ComplexF[n];
         _fft.ForwardReal(label, 0, _label, 0);
 
+        _histogram = o.HistogramMerge > 0 ? new ColorHistogramModel(_patchW, _patchH, o.HistogramLevels, color) : null;
+        _colorResponse = _histogram is null ? [] : new float[n];
+        _merged = _histogram is null ? [] : new float[n];
+
         _scaleFilter = o.Scales > 1 ? new ScaleFilter(o, box.W, box.H) : null;
         // The target stays at least 6 pixels a side and the search window no larger than about twice the frame.
         _minScale = Math.Max(6 / box.W, 6 / box.H);
@@ -157,6 +176,7 @@ public sealed class DcfTracker : ITracker
         Array.Clear(_denominator);
         ExtractSpectra(frame, _cx, _cy, _scale);
         Learn(1);
+        TrainHistogram(1);
         _scaleFilter?.Train(frame, _cx, _cy, _baseW, _baseH);
 
         _lost = false;
@@ -199,6 +219,7 @@ public sealed class DcfTracker : ITracker
             }
             ExtractSpectra(frame, _cx, _cy, _scale);
             Learn(o.LearningRate);
+            TrainHistogram(o.HistogramLearningRate);
             _scaleFilter?.Train(frame, _cx, _cy, _baseW * _scale, _baseH * _scale);
         }
         bool found = psr >= o.FoundThreshold;
@@ -352,6 +373,13 @@ public sealed class DcfTracker : ITracker
         for (; ch + 1 < _channels; ch += 2)
             fft.ForwardRealPair(f, ch * n, f, (ch + 1) * n, _spectra, ch * n, _spectra, (ch + 1) * n);
         if (ch < _channels) fft.ForwardReal(f, ch * n, _spectra, ch * n);
+        _histogram?.Bin(_gray, color ? _opp1 : null, color ? _opp2 : null);
+    }
+
+    /// <summary>The colour histograms learn from the patch last extracted, centred on the target at scale 1 template size.</summary>
+    private void TrainHistogram(double rate)
+    {
+        _histogram?.Train(_baseW / _templateFactor, _baseH / _templateFactor, _options.HistogramInnerPadding, rate);
     }
 
     private void CellMeans(float[] plane, int outOffset, float bias)
@@ -429,12 +457,34 @@ public sealed class DcfTracker : ITracker
         for (int i = 1; i < n; i++) if (resp[i] > resp[best]) best = i;
         int px = best % _cellsX, py = best / _cellsX;
         float peak = resp[best];
-        double subX = Parabola(resp[py * _cellsX + (px + _cellsX - 1) % _cellsX], peak, resp[py * _cellsX + (px + 1) % _cellsX]);
-        double subY = Parabola(resp[((py + _cellsY - 1) % _cellsY) * _cellsX + px], peak, resp[((py + 1) % _cellsY) * _cellsX + px]);
+        double psr = Psr(resp, px, py, peak);
+
+        if (_histogram is not null)
+        {
+            // Staple: the peak of the merged response places the target (the PSR above stays the correlation's).
+            double tw = _baseW / _templateFactor, th = _baseH / _templateFactor; // target size in template pixels at any scale
+            _histogram.Response(_colorResponse, _cellsX, _cellsY, _options.CellSize, tw, th);
+            float wc = (float)_options.HistogramMerge, wf = 1 - wc;
+            var m = _merged;
+            for (int i = 0; i < n; i++) m[i] = wf * resp[i] + wc * _colorResponse[i];
+            resp = m;
+            best = 0;
+            for (int i = 1; i < n; i++) if (resp[i] > resp[best]) best = i;
+            px = best % _cellsX;
+            py = best / _cellsX;
+        }
+        float top = resp[best];
+        double subX = Parabola(resp[py * _cellsX + (px + _cellsX - 1) % _cellsX], top, resp[py * _cellsX + (px + 1) % _cellsX]);
+        double subY = Parabola(resp[((py + _cellsY - 1) % _cellsY) * _cellsX + px], top, resp[((py + 1) % _cellsY) * _cellsX + px]);
         double dxCells = (px > _cellsX / 2 ? px - _cellsX : px) + subX;
         double dyCells = (py > _cellsY / 2 ? py - _cellsY : py) + subY;
+        double pixelsPerCell = _options.CellSize * _templateFactor * scale;
+        return (dxCells * pixelsPerCell, dyCells * pixelsPerCell, psr);
+    }
 
-        // Peak-to-sidelobe ratio, the sidelobe being everything outside a (2e+1)^2 area around the peak.
+    /// <summary>Peak-to-sidelobe ratio, the sidelobe being everything outside a (2e+1)^2 area around the peak.</summary>
+    private double Psr(float[] resp, int px, int py, float peak)
+    {
         double sum = 0, sumSq = 0;
         int count = 0;
         for (int y = 0; y < _cellsY; y++)
@@ -459,8 +509,7 @@ public sealed class DcfTracker : ITracker
             double sd = Math.Sqrt(Math.Max(sumSq / count - mean * mean, 0));
             psr = sd > 0 ? (peak - mean) / sd : 0;
         }
-        double pixelsPerCell = _options.CellSize * _templateFactor * scale;
-        return (dxCells * pixelsPerCell, dyCells * pixelsPerCell, psr);
+        return psr;
     }
 
     private static double Parabola(float left, float centre, float right)
