@@ -9,6 +9,8 @@ using ReasonTrack.Benchmarks;
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- r1track-jpeg [bag] [10] [outdir]   (then bench/peers/jpeg_vs_opencv.py)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- sample-target-resize [bag] [5] [outdir]   (then bench/peers/resize_vs_opencv.py)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- external-overhead [2000] [/usr/bin/python3] [640] [480]
+// dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- nanotrack-lost dump OUT.csv [2,3,1]
+if (args.Length > 0 && args[0] == "nanotrack-lost") return NanoTrackLongTermBench.Run(args[1..]);
 if (args.Length > 0 && args[0] == "external-overhead") return ExternalOverhead.Run(args[1..]);
 if (args.Length > 0 && args[0] == "reasoning-fps") return await ReasoningThroughput.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "media-throughput") return MediaThroughput.Run(args[1..]);
