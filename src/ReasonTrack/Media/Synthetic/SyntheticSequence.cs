@@ -53,6 +53,11 @@ public sealed class SyntheticSequence
         double marginX = o.TargetWidth * (1 + o.ScaleAmplitude) / 2 + 8, marginY = o.TargetHeight * (1 + o.ScaleAmplitude) / 2 + 8;
         double cx = o.Width / 2.0 + (o.Width / 2.0 - marginX) * Math.Sin(2 * Math.PI * 1.3 * t + _phase[1]);
         double cy = o.Height / 2.0 + (o.Height / 2.0 - marginY) * Math.Sin(2 * Math.PI * 0.9 * t + _phase[2]);
+        if (o.ReappearMirrored && o.Occlusion is { } occ && i >= occ.End)
+        {
+            cx = o.Width - cx;
+            cy = o.Height - cy;
+        }
         return new Box(cx - w / 2, cy - h / 2, w, h);
     }
 

@@ -17,6 +17,12 @@ public sealed record SyntheticSequenceOptions
     /// <summary>Frames (0-based, half-open) during which an occluder fully covers the target; null = none.</summary>
     public (int Start, int End)? Occlusion { get; init; } = (170, 190);
 
+    /// <summary>
+    /// When true, from the end of <see cref="Occlusion"/> on the target follows its path mirrored through the frame's
+    /// centre, so it reappears elsewhere than where it was hidden (a long-term re-detection case, issue 15 item 3).
+    /// </summary>
+    public bool ReappearMirrored { get; init; }
+
     /// <summary>Whether a look-alike distractor crosses the scene.</summary>
     public bool Distractor { get; init; } = true;
 }

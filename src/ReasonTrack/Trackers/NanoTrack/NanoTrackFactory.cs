@@ -15,6 +15,7 @@ public sealed class NanoTrackFactory : ITrackerFactory
     {
         Version = version;
         var d = NanoTrackOptions.ForVersion(version);
+        var lt = new NanoTrackLongTermOptions();
         Name = "nanotrack-v" + (int)version;
         Aliases = version == NanoTrackVersion.V2 ? ["nanotrack"] : [];
         Settings =
@@ -24,7 +25,12 @@ public sealed class NanoTrackFactory : ITrackerFactory
             new("window-influence", F(d.WindowInfluence), "weight of the cosine window against the penalised score"),
             new("penalty-k", F(d.PenaltyK), "strength of the scale/aspect-ratio change penalty"),
             new("lr", F(d.LearningRate), "size update rate (times penalty x score)"),
-            new("found-threshold", F(d.FoundThreshold), "classification score below which the target is reported as not found"),
+            new("found-threshold", F(d.FoundThreshold), "classification score below which the target is reported as not found (released behaviour)"),
+            new("long-term", "released", "released = NanoTrack as published; ours = calibrated lost signal (Score = presence probability) and global re-detection"),
+            new("presence-threshold", F(lt.FoundThreshold), "long-term=ours: Found = presence probability >= this"),
+            new("lost-frames", lt.LostFrames.ToString(CultureInfo.InvariantCulture), "long-term=ours: frames not found in a row before re-detection starts"),
+            new("reacquire-threshold", F(lt.ReacquireThreshold), "long-term=ours: presence probability a re-detected window needs to re-acquire"),
+            new("redetect-windows", lt.RedetectWindows.ToString(CultureInfo.InvariantCulture), "long-term=ours: grid windows searched per frame while lost (each one backbone + head run)"),
         ];
     }
 
@@ -33,6 +39,9 @@ public sealed class NanoTrackFactory : ITrackerFactory
         [new(NanoTrackVersion.V2), new(NanoTrackVersion.V3), new(NanoTrackVersion.V1)];
 
     public NanoTrackVersion Version { get; }
+
+    /// <summary>Whether <c>long-term</c> defaults to ours; false: the released behaviour is the default.</summary>
+    public const bool DefaultLongTerm = false;
 
     public string Name { get; }
 
@@ -50,8 +59,38 @@ public sealed class NanoTrackFactory : ITrackerFactory
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
         var o = NanoTrackOptions.ForVersion(Version);
+        var lt = new NanoTrackLongTermOptions();
+        bool? ours = null;
+        string? longTermSetting = null;
         foreach (var (key, value) in settings)
         {
+            switch (key)
+            {
+                case "long-term":
+                    ours = value.Trim().ToLowerInvariant() switch
+                    {
+                        "ours" => true,
+                        "released" => false,
+                        _ => throw new InvalidSettingException("tracker settings", $"{Name}: setting 'long-term' must be 'released' or 'ours', got '{value}'"),
+                    };
+                    continue;
+                case "presence-threshold":
+                    lt = lt with { FoundThreshold = ParseDouble(key, value, 0, 1) };
+                    longTermSetting = key;
+                    continue;
+                case "lost-frames":
+                    lt = lt with { LostFrames = ParseInt(key, value, min: 1) };
+                    longTermSetting = key;
+                    continue;
+                case "reacquire-threshold":
+                    lt = lt with { ReacquireThreshold = ParseDouble(key, value, 0, 1) };
+                    longTermSetting = key;
+                    continue;
+                case "redetect-windows":
+                    lt = lt with { RedetectWindows = ParseInt(key, value, min: 0) };
+                    longTermSetting = key;
+                    continue;
+            }
             o = key switch
             {
                 "threads" => o with { Threads = ParseInt(key, value, min: 0) },
@@ -63,6 +102,9 @@ public sealed class NanoTrackFactory : ITrackerFactory
                 _ => throw new InvalidSettingException("tracker settings", $"{Name}: unknown setting '{key}' (known: {string.Join(", ", Settings.Select(s => s.Name))})"),
             };
         }
+        if (ours ?? DefaultLongTerm) o = o with { LongTerm = lt };
+        else if (longTermSetting is not null)
+            throw new InvalidSettingException("tracker settings", $"{Name}: setting '{longTermSetting}' applies only with long-term=ours");
         // threads = 0 means "one per core" to ORT, which the tracker does not take: resolve it here, within what the
         // context allows for one sequence.
         if (o.Threads == 0) o = o with { Threads = Math.Max(1, Math.Min(Environment.ProcessorCount, context.Threads)) };

@@ -38,6 +38,12 @@ public sealed record NanoTrackOptions
     /// </summary>
     public ReasonTrack.Onnx.OnnxDevice Device { get; init; } = ReasonTrack.Onnx.OnnxDevice.Cpu;
 
+    /// <summary>
+    /// Ours (issue 15 item 3): a calibrated lost signal and global re-detection over the released tracker; null runs
+    /// the released NanoTrack unchanged.
+    /// </summary>
+    public NanoTrackLongTermOptions? LongTerm { get; init; }
+
     /// <summary>The published hyper-parameters of <paramref name="version"/>.</summary>
     public static NanoTrackOptions ForVersion(NanoTrackVersion version) => version switch
     {

@@ -38,6 +38,8 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
     private readonly float[] _window;
     private readonly float[] _pointX, _pointY;
     private readonly float[] _meanBgr = new float[3];
+    private readonly SiameseCueMeter _cueMeter;
+    private readonly NanoTrackLongTerm? _longTerm;
 
     private bool _initialized;
     private double _cx, _cy, _w, _h;
@@ -103,6 +105,10 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
 
         _scoreSize = (int)_cls.Shape[2];
         (_window, _pointX, _pointY) = DecodeTables(_scoreSize);
+        var zs = _templateFeatures.Shape;
+        var xs = _searchFeatures.Shape;
+        _cueMeter = new SiameseCueMeter((int)zs[1], (int)zs[2], (int)zs[3], (int)xs[2], (int)xs[3], _scoreSize);
+        _longTerm = options.LongTerm is { } lt ? new NanoTrackLongTerm(lt, this) : null;
     }
 
     public string Name { get; }
@@ -136,22 +142,29 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
         _templateCropper.Extract(frame, _cx, _cy, sz, _meanBgr, _templateCrop.Span);
         _templateRun.Run();
         _initialized = true;
+        _longTerm?.Initialize(frame, box);
     }
+
+    /// <summary>The presence cues of the last search crop evaluated (ours; see <see cref="SiameseCues"/>).</summary>
+    public SiameseCues LastCues { get; private set; }
+
+    /// <summary>
+    /// The long-term layer (ours: lost signal and global re-detection) when <see cref="NanoTrackOptions.LongTerm"/>
+    /// is set; null runs the released tracker.
+    /// </summary>
+    public NanoTrackLongTerm? LongTerm => _longTerm;
 
     public TrackResult Update(ImageFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (!_initialized) throw new InvalidOperationException($"{Name}: Update called before Initialize");
+        return _longTerm is null ? Step(frame) : _longTerm.Update(frame);
+    }
 
-        double wz = _w + ContextAmount * (_w + _h), hz = _h + ContextAmount * (_w + _h);
-        double sz = Math.Sqrt(wz * hz);
-        double scaleZ = ExemplarSize / sz;
-        double sx = sz * ((double)InstanceSize / ExemplarSize);
-        _searchCropper.Extract(frame, _cx, _cy, (int)Math.Round(sx, MidpointRounding.ToEven), _meanBgr, _searchCrop.Span);
-        _searchRun.Run();
-        _headRun.Run();
-
-        var best = Decode(scaleZ);
+    /// <summary>The released update: search around the current box, move and resize it.</summary>
+    internal TrackResult Step(ImageFrame frame)
+    {
+        double scaleZ = Search(frame, _cx, _cy, _options.WindowInfluence, out var best);
         double lr = best.Penalty * best.Score * _options.LearningRate;
         double cx = best.Cx / scaleZ + _cx;
         double cy = best.Cy / scaleZ + _cy;
@@ -170,18 +183,72 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
         return new TrackResult(result, best.Score, best.Score >= _options.FoundThreshold);
     }
 
-    private readonly record struct Candidate(float Score, double Penalty, double Cx, double Cy, double W, double H);
+    /// <summary>
+    /// Evaluates the search crop centred on (<paramref name="cx"/>, <paramref name="cy"/>) at the current target size
+    /// without changing the tracker's state (ours, for re-detection): the chosen point's box in image coordinates
+    /// (continuous centre, as <see cref="Step"/> reports it) and its cues in <see cref="LastCues"/>.
+    /// </summary>
+    internal Box Probe(ImageFrame frame, double cx, double cy, double windowInfluence)
+    {
+        double scaleZ = Search(frame, cx, cy, windowInfluence, out var best);
+        double w = Math.Max(MinSize, Math.Min(_w, frame.Width)), h = Math.Max(MinSize, Math.Min(_h, frame.Height));
+        double px = Math.Max(0, Math.Min(best.Cx / scaleZ + cx, frame.Width));
+        double py = Math.Max(0, Math.Min(best.Cy / scaleZ + cy, frame.Height));
+        return new Box(px - w / 2, py - h / 2, w, h);
+    }
+
+    /// <summary>The cosine window's weight (<see cref="NanoTrackOptions.WindowInfluence"/>).</summary>
+    internal double WindowInfluence => _options.WindowInfluence;
+
+    /// <summary>Side in image pixels of the search crop at the current target size.</summary>
+    internal double SearchRegionPixels
+    {
+        get
+        {
+            double wz = _w + ContextAmount * (_w + _h), hz = _h + ContextAmount * (_w + _h);
+            return Math.Sqrt(wz * hz) * InstanceSize / ExemplarSize;
+        }
+    }
+
+    /// <summary>The current box (continuous centre convention of <see cref="Step"/>).</summary>
+    internal Box CurrentBox => new(_cx - _w / 2, _cy - _h / 2, _w, _h);
+
+    /// <summary>Moves the tracker to <paramref name="box"/> (ours, after a re-detection or a rollback).</summary>
+    internal void MoveTo(Box box)
+    {
+        (_cx, _cy) = box.Center;
+        _w = box.W;
+        _h = box.H;
+    }
+
+    /// <summary>Crop around (cx, cy), both networks, decode, cues; returns the crop scale (model / image pixels).</summary>
+    private double Search(ImageFrame frame, double cx, double cy, double windowInfluence, out Candidate best)
+    {
+        double wz = _w + ContextAmount * (_w + _h), hz = _h + ContextAmount * (_w + _h);
+        double sz = Math.Sqrt(wz * hz);
+        double scaleZ = ExemplarSize / sz;
+        double sx = sz * ((double)InstanceSize / ExemplarSize);
+        _searchCropper.Extract(frame, cx, cy, (int)Math.Round(sx, MidpointRounding.ToEven), _meanBgr, _searchCrop.Span);
+        _searchRun.Run();
+        _headRun.Run();
+        best = Decode(scaleZ, windowInfluence);
+        LastCues = _cueMeter.Measure(_cls.Data, best.Index, best.Penalty, _templateFeatures.Data, _searchFeatures.Data,
+            SiameseCueMeter.Cells(_w * scaleZ), SiameseCueMeter.Cells(_h * scaleZ));
+        return scaleZ;
+    }
+
+    private readonly record struct Candidate(float Score, double Penalty, double Cx, double Cy, double W, double H, int Index);
 
     /// <summary>
     /// The reference's decode over the score map: softmax score, box from the point and the l, t, r, b distances
     /// (crop pixels, relative to the crop centre), penalty for change of scale and aspect ratio against the current
     /// size, cosine window, and the first maximum of the penalised score (numpy's argmax).
     /// </summary>
-    private Candidate Decode(double scaleZ)
+    private Candidate Decode(double scaleZ, double wi)
     {
         int n = _scoreSize * _scoreSize;
         ReadOnlySpan<float> cls = _cls.Data, loc = _loc.Data;
-        double wi = _options.WindowInfluence, k = _options.PenaltyK;
+        double k = _options.PenaltyK;
         double targetW = _w * scaleZ, targetH = _h * scaleZ;
         double targetSize = SizeMeasure(targetW, targetH);
         double targetRatio = _w / _h;
@@ -201,7 +268,7 @@ public sealed class NanoTrackTracker : ITracker, IModelFileTracker
             if (p > bestP)
             {
                 bestP = p;
-                best = new Candidate(score, penalty, (x1 + x2) / 2, (y1 + y2) / 2, w, h);
+                best = new Candidate(score, penalty, (x1 + x2) / 2, (y1 + y2) / 2, w, h, i);
             }
         }
         return best;

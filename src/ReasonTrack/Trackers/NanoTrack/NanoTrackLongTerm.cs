@@ -1,0 +1,169 @@
+using ReasonTrack.Geometry;
+using ReasonTrack.Media;
+
+namespace ReasonTrack.Trackers.NanoTrack;
+
+/// <summary>
+/// Lost signal and global re-detection over a <see cref="NanoTrackTracker"/> (ours, issue 15 item 3).
+/// <para>Lost signal: every frame the released update runs, then <see cref="NanoTrackPresenceModel"/> turns the
+/// chosen point's response-map PSR, its backbone-feature similarity to the template and the colour similarity of its
+/// box to the first frame's into a probability that the box is on the target; <see cref="TrackResult.Score"/> is that
+/// probability and <see cref="TrackResult.Found"/> is it against <see cref="NanoTrackLongTermOptions.FoundThreshold"/>.
+/// The released score cannot serve: it stays near 0.9 on look-alikes while the target is out of view.</para>
+/// <para>Re-detection: after <see cref="NanoTrackLongTermOptions.LostFrames"/> frames not found in a row the tracker
+/// goes back to the last found box and searches the whole frame: each frame it evaluates the search crop at the last
+/// found box plus <see cref="NanoTrackLongTermOptions.RedetectWindows"/> crops taken in turn from a grid covering the
+/// frame (step half a crop, nearest to the last found box first), all at the last found size. The best crop by
+/// presence is evaluated again centred on its best point, and if that reaches
+/// <see cref="NanoTrackLongTermOptions.ReacquireThreshold"/> the target is re-acquired there and tracking resumes.
+/// While lost the box reported is the last found one (what a re-localizer such as the hybrid reasoner's should
+/// start from) and Found is false.</para>
+/// Per-frame work allocates nothing; the grid's arrays grow only when a re-detection needs more windows than any
+/// before it.
+/// </summary>
+public sealed class NanoTrackLongTerm
+{
+    private readonly NanoTrackLongTermOptions _options;
+    private readonly NanoTrackTracker _tracker;
+    private readonly TargetColorHistogram _color = new();
+
+    private bool _lost;
+    private int _lowStreak;
+    private Box _good;
+    private int _cursor;
+    private int _gridCount;
+    private double[] _gridX = [], _gridY = [], _gridKey = [];
+    private int[] _gridOrder = [];
+
+    internal NanoTrackLongTerm(NanoTrackLongTermOptions options, NanoTrackTracker tracker)
+    {
+        if (options.LostFrames < 1) throw new ArgumentOutOfRangeException(nameof(options), "LostFrames must be >= 1");
+        if (options.RedetectWindows < 0) throw new ArgumentOutOfRangeException(nameof(options), "RedetectWindows must be >= 0");
+        _options = options;
+        _tracker = tracker;
+    }
+
+    /// <summary>True while the tracker searches the frame for a lost target.</summary>
+    public bool IsRedetecting => _lost;
+
+    /// <summary>Frames spent in re-detection since <see cref="NanoTrackTracker.Initialize"/>.</summary>
+    public int RedetectionFrames { get; private set; }
+
+    /// <summary>Search crops evaluated by re-detection (each one backbone + head run) since initialisation.</summary>
+    public long RedetectionProbes { get; private set; }
+
+    /// <summary>Times the target was re-acquired since initialisation.</summary>
+    public int Reacquisitions { get; private set; }
+
+    /// <summary>Presence probability of the last frame's chosen box.</summary>
+    public double LastPresence { get; private set; }
+
+    internal void Initialize(ImageFrame frame, Box box)
+    {
+        _color.Learn(frame, box);
+        _lost = false;
+        _lowStreak = 0;
+        _good = _tracker.CurrentBox;
+        RedetectionFrames = 0;
+        RedetectionProbes = 0;
+        Reacquisitions = 0;
+        LastPresence = 1;
+    }
+
+    internal TrackResult Update(ImageFrame frame)
+    {
+        if (_lost) return Redetect(frame);
+        var step = _tracker.Step(frame);
+        double p = Presence(frame, step.Box);
+        LastPresence = p;
+        if (p >= _options.FoundThreshold)
+        {
+            _lowStreak = 0;
+            _good = step.Box;
+            return new TrackResult(step.Box, p, true);
+        }
+        if (++_lowStreak < _options.LostFrames) return new TrackResult(step.Box, p, false);
+        _lost = true;
+        _tracker.MoveTo(_good);
+        BuildGrid(frame);
+        return new TrackResult(_good, p, false);
+    }
+
+    private TrackResult Redetect(ImageFrame frame)
+    {
+        RedetectionFrames++;
+        double wi = _tracker.WindowInfluence;
+        var (gx, gy) = _good.Center;
+        Box best = _tracker.Probe(frame, gx, gy, wi);
+        double bestP = Presence(frame, best);
+        int probes = 1;
+        int budget = Math.Min(_options.RedetectWindows, _gridCount);
+        for (int i = 0; i < budget; i++)
+        {
+            if (_cursor >= _gridCount) _cursor = 0;
+            int g = _gridOrder[_cursor++];
+            var box = _tracker.Probe(frame, _gridX[g], _gridY[g], wi);
+            double p = Presence(frame, box);
+            probes++;
+            if (p > bestP)
+            {
+                bestP = p;
+                best = box;
+            }
+        }
+        // The best crop saw its point off-centre, where the cosine window and the crop border weaken it: look again
+        // centred on it, and decide on that view.
+        var (bx, by) = best.Center;
+        Box refined = _tracker.Probe(frame, bx, by, wi);
+        double refinedP = Presence(frame, refined);
+        probes++;
+        RedetectionProbes += probes;
+        LastPresence = Math.Max(bestP, refinedP);
+        if (refinedP >= _options.ReacquireThreshold)
+        {
+            _lost = false;
+            _lowStreak = 0;
+            Reacquisitions++;
+            _tracker.MoveTo(refined);
+            _good = refined;
+            return new TrackResult(refined, refinedP, true);
+        }
+        _tracker.MoveTo(_good);
+        return new TrackResult(_good, LastPresence, false);
+    }
+
+    private double Presence(ImageFrame frame, Box box) =>
+        _options.Presence.Probability(_tracker.LastCues, _color.Similarity(frame, box));
+
+    /// <summary>Window centres covering the frame at half the search crop's side, nearest to the last found box first.</summary>
+    private void BuildGrid(ImageFrame frame)
+    {
+        double step = Math.Max(8, _tracker.SearchRegionPixels / 2);
+        int nx = Math.Max(1, (int)Math.Ceiling(frame.Width / step)), ny = Math.Max(1, (int)Math.Ceiling(frame.Height / step));
+        int n = nx * ny;
+        if (_gridX.Length < n)
+        {
+            int cap = Math.Max(n, 2 * _gridX.Length);
+            _gridX = new double[cap];
+            _gridY = new double[cap];
+            _gridKey = new double[cap];
+            _gridOrder = new int[cap];
+        }
+        var (gx, gy) = _good.Center;
+        for (int j = 0; j < ny; j++)
+        {
+            for (int i = 0; i < nx; i++)
+            {
+                int k = j * nx + i;
+                _gridX[k] = (i + 0.5) * frame.Width / nx;
+                _gridY[k] = (j + 0.5) * frame.Height / ny;
+                double dx = _gridX[k] - gx, dy = _gridY[k] - gy;
+                _gridKey[k] = dx * dx + dy * dy;
+                _gridOrder[k] = k;
+            }
+        }
+        Array.Sort(_gridKey, _gridOrder, 0, n);
+        _gridCount = n;
+        _cursor = 0;
+    }
+}
