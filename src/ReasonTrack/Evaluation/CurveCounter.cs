@@ -2,14 +2,18 @@ namespace ReasonTrack.Evaluation;
 
 /// <summary>
 /// Counts, for every threshold of a sorted grid at once, how many values pass: <c>v &gt; t</c> (success) or
-/// <c>v &lt;= t</c> (precision). Each value costs one binary search instead of one comparison per threshold; the
-/// comparisons are the same ones the toolkits make, so results are identical to the naive loops (NaN passes none).
+/// <c>v &lt;= t</c> (precision). Each value lands in one histogram bin: the number k of thresholds strictly below it.
+/// k is first estimated from the grid's span (the grids are evenly spaced), then settled by comparing v with the
+/// actual threshold values on either side, so the comparisons that decide are the toolkits' own and the counts are
+/// identical to the naive loops (NaN passes none); an estimate off by any amount only costs more steps.
 /// </summary>
 internal sealed class CurveCounter
 {
     private readonly double[] _thresholds;
     private readonly int[] _histogram;
     private readonly bool _greater;
+    private readonly double _first;
+    private readonly double _binsPerUnit;
 
     public CurveCounter(double[] thresholds, bool strictlyGreater)
     {
@@ -18,26 +22,23 @@ internal sealed class CurveCounter
         _thresholds = thresholds;
         _histogram = new int[thresholds.Length + 1];
         _greater = strictlyGreater;
+        _first = thresholds.Length > 0 ? thresholds[0] : 0;
+        _binsPerUnit = thresholds.Length > 1 ? (thresholds.Length - 1) / (thresholds[^1] - thresholds[0]) : 0;
     }
 
     public void Add(double v)
     {
         if (double.IsNaN(v)) return;
         var t = _thresholds;
-        if (_greater)
-        {
-            // k = number of thresholds strictly below v: v passes thresholds 0..k-1.
-            int lo = 0, hi = t.Length;
-            while (lo < hi) { int mid = (lo + hi) >>> 1; if (t[mid] < v) lo = mid + 1; else hi = mid; }
-            _histogram[lo]++;
-        }
-        else
-        {
-            // k = index of the first threshold >= v: v passes thresholds k..end.
-            int lo = 0, hi = t.Length;
-            while (lo < hi) { int mid = (lo + hi) >>> 1; if (t[mid] < v) lo = mid + 1; else hi = mid; }
-            _histogram[lo]++;
-        }
+        int n = t.Length;
+        // Estimate: a bin near k (any value in [0, n] is correct to start from).
+        double g = (v - _first) * _binsPerUnit + 1;
+        int k = g <= 0 ? 0 : g >= n ? n : (int)g;
+        // Settle: k = number of thresholds strictly below v. For v > t this means v passes thresholds 0..k-1; for
+        // v <= t it passes k..end.
+        while (k < n && t[k] < v) k++;
+        while (k > 0 && !(t[k - 1] < v)) k--;
+        _histogram[k]++;
     }
 
     /// <summary>Number of values passing each threshold.</summary>

@@ -1,0 +1,142 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace ReasonTrack.IO;
+
+/// <summary>
+/// A fast path for the decimal numbers of annotation and result files, over UTF-8 bytes: <c>[+-]digits[.digits][e[+-]digits]</c>
+/// (also <c>.5</c> and <c>5.</c>) with at most 19 significant digits and a decimal exponent within
+/// [<see cref="PowersOfFive.Smallest"/>, <see cref="PowersOfFive.Largest"/>]. It returns the correctly rounded double
+/// (Clinger's exact fast path, else the Eisel-Lemire algorithm), which is what the runtime's
+/// <see cref="double.Parse(string)"/> returns, bit for bit; anything else (names such as NaN, other spellings, more
+/// digits, far exponents, values that would round to a subnormal or infinity, Eisel-Lemire's rare undecidable cases)
+/// returns false so that the caller uses the runtime's parser, which then decides acceptance and errors as before.
+/// </summary>
+internal static class DecimalText
+{
+    private static readonly double[] ExactPowersOfTen =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+    /// <summary>True and the value when the token is in the fast grammar and decidable; false means "ask the runtime".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryParse(ReadOnlySpan<byte> s, out double value)
+    {
+        value = 0;
+        int i = 0, n = s.Length;
+        if (n == 0) return false;
+        bool negative = false;
+        byte c = s[0];
+        if (c == (byte)'-' || c == (byte)'+') { negative = c == (byte)'-'; i = 1; }
+
+        ulong w = 0;
+        int digits = 0, significant = 0, q = 0;
+        // Integer part: leading zeros are not significant.
+        while (i < n)
+        {
+            uint d = (uint)(s[i] - (byte)'0');
+            if (d > 9) break;
+            digits++;
+            if (w != 0 || d != 0)
+            {
+                if (++significant > 19) return false;
+                w = w * 10 + d;
+            }
+            i++;
+        }
+        if (i < n && s[i] == (byte)'.')
+        {
+            i++;
+            while (i < n)
+            {
+                uint d = (uint)(s[i] - (byte)'0');
+                if (d > 9) break;
+                digits++;
+                q--;
+                if (w != 0 || d != 0)
+                {
+                    if (++significant > 19) return false;
+                    w = w * 10 + d;
+                }
+                i++;
+            }
+        }
+        if (digits == 0) return false;
+        if (i < n && (s[i] | 0x20) == (byte)'e')
+        {
+            i++;
+            bool expNegative = false;
+            if (i < n && (s[i] == (byte)'-' || s[i] == (byte)'+')) { expNegative = s[i] == (byte)'-'; i++; }
+            int start = i, e = 0;
+            while (i < n)
+            {
+                uint d = (uint)(s[i] - (byte)'0');
+                if (d > 9) break;
+                if (e < 100000) e = e * 10 + (int)d;
+                i++;
+            }
+            if (i == start) return false;
+            q += expNegative ? -e : e;
+        }
+        if (i != n) return false;
+
+        if (w == 0)
+        {
+            value = negative ? -0.0 : 0.0;
+            return true;
+        }
+        // Clinger: both operands exact, one correctly rounded IEEE operation.
+        if (w <= (1UL << 53) && q >= -22 && q <= 22)
+        {
+            double d = w;
+            d = q < 0 ? d / ExactPowersOfTen[-q] : d * ExactPowersOfTen[q];
+            value = negative ? -d : d;
+            return true;
+        }
+        if (q < PowersOfFive.Smallest || q > PowersOfFive.Largest) return false;
+        if (!TryEiselLemire(q, w, out ulong bits)) return false;
+        if (negative) bits |= 1UL << 63;
+        value = BitConverter.UInt64BitsToDouble(bits);
+        return true;
+    }
+
+    /// <summary>
+    /// w * 10^q (w &gt; 0) as the bits of the nearest double, or false where 128 bits cannot decide the rounding or
+    /// the result is subnormal or infinite.
+    /// </summary>
+    private static bool TryEiselLemire(int q, ulong w, out ulong bits)
+    {
+        bits = 0;
+        int lz = BitOperations.LeadingZeroCount(w);
+        w <<= lz;
+        var (pHigh, pLow) = PowersOfFive.Get(q);
+        ulong hi = Math.BigMul(w, pHigh, out ulong lo);
+        const ulong precisionMask = ulong.MaxValue >> 55; // 52 explicit bits + 3
+        if ((hi & precisionMask) == precisionMask)
+        {
+            ulong secondHi = Math.BigMul(w, pLow, out _);
+            lo += secondHi;
+            if (secondHi > lo) hi++;
+        }
+        // The approximation may be one unit short; that can change the rounding only outside [-27, 55].
+        if (lo == ulong.MaxValue && (q < -27 || q > 55)) return false;
+
+        int upperBit = (int)(hi >> 63);
+        ulong mantissa = hi >> (upperBit + 9);
+        int power2 = (((q * (152170 + 65536)) >> 16) + 63) + upperBit - lz + 1023;
+        if (power2 <= 0) return false;
+        // An exact tie between two doubles rounds to even.
+        if (lo <= 1 && q >= -4 && q <= 23 && (mantissa & 3) == 1 && (mantissa << (upperBit + 9)) == hi)
+            mantissa &= ~1UL;
+        mantissa += mantissa & 1;
+        mantissa >>= 1;
+        if (mantissa >= (2UL << 52))
+        {
+            mantissa = 1UL << 52;
+            power2++;
+        }
+        mantissa &= ~(1UL << 52);
+        if (power2 >= 0x7FF) return false;
+        bits = mantissa | ((ulong)power2 << 52);
+        return true;
+    }
+}
