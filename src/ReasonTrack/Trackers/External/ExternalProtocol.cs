@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
+using ReasonTrack.Geometry.Masks;
 using ReasonTrack.Media;
 
 namespace ReasonTrack.Trackers.External;
@@ -146,20 +147,35 @@ internal static class ExternalProtocol
         }
     }
 
-    private static string? ParseMask(ref Utf8JsonReader r, out ExternalMask? mask)
+    /// <summary>
+    /// The <c>mask</c> field in either form of docs/tracker-protocol.md: ours, <c>{"width", "height", "counts": [..]}</c>
+    /// (raster order, background first), or COCO's RLE <c>{"size": [h, w], "counts": [..] | "string"}</c> (column-major;
+    /// the list as <c>pycocotools</c>' uncompressed RLE, the string as <c>mask.encode</c> writes it).
+    /// </summary>
+    private static string? ParseMask(ref Utf8JsonReader r, out Mask? mask)
     {
         mask = null;
-        if (r.TokenType != JsonTokenType.StartObject) return "\"mask\" is not an object {width, height, counts}";
+        if (r.TokenType != JsonTokenType.StartObject) return "\"mask\" is not an object {width, height, counts} or COCO's {size, counts}";
         int w = 0, h = 0;
+        bool coco = false;
         List<int>? counts = null;
+        string? cocoString = null;
         while (r.Read() && r.TokenType != JsonTokenType.EndObject)
         {
-            if (r.ValueTextEquals("width"u8)) { r.Read(); if (!r.TryGetInt32(out w)) return "mask width is not an integer"; }
-            else if (r.ValueTextEquals("height"u8)) { r.Read(); if (!r.TryGetInt32(out h)) return "mask height is not an integer"; }
+            if (r.ValueTextEquals("width"u8)) { r.Read(); if (!Int(ref r, out w)) return "mask width is not an integer"; }
+            else if (r.ValueTextEquals("height"u8)) { r.Read(); if (!Int(ref r, out h)) return "mask height is not an integer"; }
+            else if (r.ValueTextEquals("size"u8))
+            {
+                r.Read();
+                coco = true;
+                if (r.TokenType != JsonTokenType.StartArray || !r.Read() || !Int(ref r, out h) || !r.Read() || !Int(ref r, out w) || !r.Read() || r.TokenType != JsonTokenType.EndArray)
+                    return "mask size is not [height, width]";
+            }
             else if (r.ValueTextEquals("counts"u8))
             {
                 r.Read();
-                if (r.TokenType != JsonTokenType.StartArray) return "mask counts is not an array";
+                if (r.TokenType == JsonTokenType.String) { cocoString = r.GetString(); continue; }
+                if (r.TokenType != JsonTokenType.StartArray) return "mask counts is not an array (or COCO's compressed string)";
                 counts = [];
                 while (r.Read() && r.TokenType != JsonTokenType.EndArray)
                 {
@@ -169,12 +185,42 @@ internal static class ExternalProtocol
             }
             else { r.Read(); r.Skip(); }
         }
-        if (w <= 0 || h <= 0 || counts is null) return "mask needs width, height and counts";
+        if (cocoString is not null && !coco) return "mask counts is a COCO string but the mask has no \"size\": [height, width]";
+        if (w <= 0 || h <= 0 || (counts is null && cocoString is null)) return coco ? "mask needs size [height, width] and counts" : "mask needs width, height and counts";
+        if (cocoString is not null)
+        {
+            counts = [];
+            if (CocoRleString.Decode(cocoString, counts) is { } bad) return "mask counts string: " + bad;
+        }
         long sum = 0;
-        foreach (int c in counts) sum += c;
+        foreach (int c in counts!) sum += c;
         if (sum != (long)w * h) return $"mask counts add up to {sum}, not width x height = {(long)w * h}";
-        mask = new ExternalMask(w, h, counts.ToArray());
+        mask = coco ? FromColumnMajor(w, h, counts) : Mask.FromRuns(w, h, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(counts));
         return null;
+    }
+
+    private static bool Int(ref Utf8JsonReader r, out int v)
+    {
+        v = 0;
+        return r.TokenType == JsonTokenType.Number && r.TryGetInt32(out v);
+    }
+
+    /// <summary>A mask from column-major runs (COCO's order: pixel (x, y) is number x * h + y), background first.</summary>
+    private static Mask FromColumnMajor(int w, int h, List<int> counts)
+    {
+        var dense = new byte[checked(w * h)];
+        int p = 0;
+        for (int i = 0; i < counts.Count; i++)
+        {
+            if ((i & 1) == 1)
+                for (int k = 0; k < counts[i]; k++)
+                {
+                    int q = p + k;
+                    dense[(q % h) * w + q / h] = 1;
+                }
+            p += counts[i];
+        }
+        return Mask.FromDense(dense, w, h);
     }
 
     private ref struct SpanWriter(Span<byte> dst)
