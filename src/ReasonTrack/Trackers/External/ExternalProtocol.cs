@@ -189,13 +189,20 @@ internal static class ExternalProtocol
         if (w <= 0 || h <= 0 || (counts is null && cocoString is null)) return coco ? "mask needs size [height, width] and counts" : "mask needs width, height and counts";
         if (cocoString is not null)
         {
-            counts = [];
-            if (CocoRleString.Decode(cocoString, counts) is { } bad) return "mask counts string: " + bad;
+            try
+            {
+                counts = [.. Results.Masks.CocoRle.Decompress(cocoString)];
+            }
+            catch (FormatException e)
+            {
+                return "mask counts string: " + e.Message.TrimEnd('.');
+            }
         }
         long sum = 0;
         foreach (int c in counts!) sum += c;
         if (sum != (long)w * h) return $"mask counts add up to {sum}, not width x height = {(long)w * h}";
-        mask = coco ? FromColumnMajor(w, h, counts) : Mask.FromRuns(w, h, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(counts));
+        var runs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(counts);
+        mask = coco ? Results.Masks.CocoRle.FromColumnMajorRuns(w, h, runs) : Mask.FromRuns(w, h, runs);
         return null;
     }
 
@@ -203,24 +210,6 @@ internal static class ExternalProtocol
     {
         v = 0;
         return r.TokenType == JsonTokenType.Number && r.TryGetInt32(out v);
-    }
-
-    /// <summary>A mask from column-major runs (COCO's order: pixel (x, y) is number x * h + y), background first.</summary>
-    private static Mask FromColumnMajor(int w, int h, List<int> counts)
-    {
-        var dense = new byte[checked(w * h)];
-        int p = 0;
-        for (int i = 0; i < counts.Count; i++)
-        {
-            if ((i & 1) == 1)
-                for (int k = 0; k < counts[i]; k++)
-                {
-                    int q = p + k;
-                    dense[(q % h) * w + q / h] = 1;
-                }
-            p += counts[i];
-        }
-        return Mask.FromDense(dense, w, h);
     }
 
     private ref struct SpanWriter(Span<byte> dst)
