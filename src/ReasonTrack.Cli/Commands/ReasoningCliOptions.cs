@@ -169,8 +169,8 @@ internal sealed record ReasoningCliSelection(ReasoningSetupOptions Setup, VlmCli
 
     /// <summary>Runs one sequence with reasoning and writes the reasoning log and the descriptions beside the boxes.</summary>
     public ReasoningTrackingOutcome Track(Microsoft.Extensions.AI.IChatClient client, ITracker tracker, Media.IFrameSource source, Geometry.Box? init, string? description,
-        string boxesPath, Action<Media.ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null) =>
-        ReasoningTracking.Track(Setup, client, tracker, source, init, description, boxesPath, observe, progress);
+        string boxesPath, Action<Media.ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null, Segmentation.MaskRecorder? masks = null) =>
+        ReasoningTracking.Track(Setup, client, tracker, source, init, description, boxesPath, observe, progress, masks);
 
     /// <summary>The servers (one unless a fleet was given).</summary>
     public IReadOnlyList<VlmEndpoint> Endpoints { get; init; } = [];
