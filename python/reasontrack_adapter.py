@@ -58,10 +58,18 @@ class Frame:
 
 def encode_mask(mask):
     """Run-length counts of a HxW mask (row-major, runs of 0 then 1 alternating, starting with 0) for the ``mask``
-    field of a reply."""
+    field of a reply. Any HxW (or HxWx1) array: booleans and integers are target where non-zero (a pytracking label
+    map of one object), floats where > 0.5 (probabilities)."""
     import numpy as np
 
-    m = np.asarray(mask).astype(bool).ravel()
+    a = np.asarray(mask)
+    if a.ndim == 3 and a.shape[2] == 1:
+        a = a[:, :, 0]
+    if a.ndim != 2:
+        raise ValueError("a mask must be HxW, got shape %r" % (a.shape,))
+    mask = a
+    m = (a > 0.5) if np.issubdtype(a.dtype, np.floating) else (a != 0)
+    m = m.ravel()
     change = np.flatnonzero(m[1:] != m[:-1]) + 1
     bounds = np.concatenate(([0], change, [m.size]))
     counts = np.diff(bounds).tolist()
@@ -76,12 +84,20 @@ class PytrackingAdapter:
 
     color: the channel order the tracker wants ('rgb' for pytracking, 'bgr' for OpenCV trackers).
     text_attribute: the attribute a later description is written to (DUTrack's ``descript``); None to ignore updates.
+    segment: optional ``segment(image, box) -> HxW mask`` called on every tracked frame whose tracker output has no
+        mask, with the same image the tracker got and its box [x, y, w, h] (e.g. SAM / SAM 2 prompted with the box).
+
+    Masks in the tracker's output are forwarded from the keys ``mask``, ``target_mask`` or ``segmentation`` (the first
+    present; pytracking's segmentation trackers return ``segmentation``).
     """
 
-    def __init__(self, tracker, color="rgb", text_attribute="descript"):
+    MASK_KEYS = ("mask", "target_mask", "segmentation")
+
+    def __init__(self, tracker, color="rgb", text_attribute="descript", segment=None):
         self.tracker = tracker
         self.color = color
         self.text_attribute = text_attribute
+        self.segment = segment
         self.text = None
 
     def initialize(self, frame, box, text):
@@ -98,7 +114,8 @@ class PytrackingAdapter:
             setattr(self.tracker, self.text_attribute, text)
 
     def update(self, frame):
-        out = self.tracker.track(frame.numpy(self.color), {})
+        image = frame.numpy(self.color)
+        out = self.tracker.track(image, {})
         reply = {"box": [float(v) for v in out["target_bbox"]]}
         for key in ("score", "best_score", "conf_score"):
             if out.get(key) is not None:
@@ -106,7 +123,9 @@ class PytrackingAdapter:
                 break
         if "found" in out:
             reply["found"] = bool(out["found"])
-        mask = out.get("mask", out.get("segmentation"))
+        mask = next((out[k] for k in self.MASK_KEYS if out.get(k) is not None), None)
+        if mask is None and self.segment is not None:
+            mask = self.segment(image, list(reply["box"]))
         if mask is not None:
             reply["mask"] = encode_mask(mask)
         return reply

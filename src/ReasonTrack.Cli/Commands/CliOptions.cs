@@ -113,6 +113,29 @@ internal static class CliOptions
         return o;
     }
 
+    /// <summary><c>--segmenter</c> (track, run): where masks come from when the tracker sends none; parsed by the library's text form.</summary>
+    public static Option<Segmentation.SegmenterOptions> Segmenter() => new("--segmenter")
+    {
+        Description = "Masks from the boxes when the tracker gives none, written in the DAVIS layout beside the boxes (<out>/<seq>/00000.png): " +
+                      "none, box (the box itself), colour (a colour model inside the box, weights-free), onnx:<encoder.onnx>,<decoder.onnx> (a SAM-family export). " +
+                      "A tracker that sends masks (external) has them written anyway.",
+        HelpName = "none|box|colour|onnx:<enc>,<dec>",
+        DefaultValueFactory = _ => Segmentation.SegmenterOptions.None,
+        CustomParser = r =>
+        {
+            string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+            try
+            {
+                return Segmentation.SegmenterOptions.Parse(text);
+            }
+            catch (InvalidSettingException e)
+            {
+                r.AddError("--" + e.Message);
+                return Segmentation.SegmenterOptions.None;
+            }
+        },
+    };
+
     /// <summary>Makes an int option refuse values below <paramref name="min"/> (and non-numbers) as parse errors.</summary>
     public static void AtLeast(Option<int> o, int min, string unit)
     {

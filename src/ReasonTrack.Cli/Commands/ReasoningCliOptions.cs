@@ -171,8 +171,9 @@ internal sealed record ReasoningCliSelection(ReasoningSetupOptions Setup, VlmCli
 
     /// <summary>Runs one sequence with reasoning and writes the reasoning log and the descriptions beside the boxes.</summary>
     public ReasoningTrackingOutcome Track(Microsoft.Extensions.AI.IChatClient client, ITracker tracker, Media.IFrameSource source, Geometry.Box? init, string? description,
-        string boxesPath, Action<Media.ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null, Media.FrameAnnotator? annotator = null) =>
-        ReasoningTracking.Track(Setup, client, tracker, source, init, description, boxesPath, observe, progress, annotator);
+        string boxesPath, Action<Media.ImageFrame, TrackResult>? observe = null, IProgress<int>? progress = null, Media.FrameAnnotator? annotator = null,
+        Segmentation.MaskRecorder? masks = null) =>
+        ReasoningTracking.Track(Setup, client, tracker, source, init, description, boxesPath, observe, progress, annotator, masks);
 
     /// <summary>The servers (one unless a fleet was given).</summary>
     public IReadOnlyList<VlmEndpoint> Endpoints { get; init; } = [];

@@ -31,9 +31,10 @@ internal static class RunCommand
         var noResume = new Option<bool>("--no-resume") { Description = "Track every sequence again even when its results exist." };
         var report = new Option<string?>("--report") { Description = "Also write the HTML report of the run (leaderboard, plots, a page per sequence with video, charts and the reasoning timeline) to this folder." };
         var name = new Option<string?>("--name") { Description = "Name the results are filed under (default: the tracker; with --reasoner: r1track, vptracker or <tracker>-<reasoner>). The configuration is recorded beside the results; resuming over another configuration's results is refused." };
+        var segmenter = CliOptions.Segmenter();
         var cmd = new Command("run", "Run a tracker over a dataset (resumable, parallel, shardable), then print the evaluation.")
         {
-            dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name, report,
+            dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name, report, segmenter,
         };
         var reasoning = new ReasoningCliOptions(hasInit: false);
         reasoning.AddTo(cmd);
@@ -43,7 +44,7 @@ internal static class RunCommand
             "reasontrack run -d tnl2k -a /data/TNL2K -o out/tnl2k --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct -j 6 --vlm-url http://gpu1:8000/v1 --vlm-url http://gpu2:8000/v1");
         cmd.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(sequences), parse.GetValue(format)!, parse.GetValue(noResume),
-            reasoning.Read(parse), parse.GetValue(name), parse.GetValue(report))));
+            reasoning.Read(parse), parse.GetValue(name), parse.GetValue(report), parse.GetValue(segmenter)!)));
         return cmd;
     }
 
@@ -59,7 +60,8 @@ internal static class RunCommand
     }
 
     private static int Run(string datasetKey, string root, string trackerName, string[] settings, string? modelDir, string outDir,
-        int jobs, string? shardText, string? listFile, ResultLayout layout, bool noResume, ReasoningCliSelection? reasoning, string? name, string? reportDir)
+        int jobs, string? shardText, string? listFile, ResultLayout layout, bool noResume, ReasoningCliSelection? reasoning, string? name, string? reportDir,
+        Segmentation.SegmenterOptions segmenter)
     {
         var (shardIndex, shardCount) = ParseShard(shardText);
         if (jobs < 1) throw new ReasonTrackException("--jobs must be at least 1");
@@ -87,6 +89,7 @@ internal static class RunCommand
             Resume = !noResume,
             Reasoning = reasoning is null ? null : new RunReasoning(reasoning.Setup, client!, reasoning.Text, reasoning.GroundInit),
             FailurePolicy = reasoning?.FailurePolicy ?? VlmFailurePolicy.Default,
+            Segmenter = segmenter,
         };
         BenchmarkRun run;
         try

@@ -31,11 +31,12 @@ internal static class TrackCommand
         var video = new Option<string?>("--video") { Description = "Also write an annotated video (mp4) here." };
         var font = new Option<string?>("--font") { Description = "A .ttf/.otf font for the annotated video's labels (default: DejaVu Sans where the system has it, Debian's fonts-dejavu-core)." };
         var format = FormatOption();
+        var segmenter = CliOptions.Segmenter();
         var example = new Option<bool>("--example") { Description = "Track a generated sequence (no third-party data: textured target, scale change, occlusion, distractor), write an annotated video and evaluate the run." };
         var report = new Option<string?>("--report") { Description = "Also write the HTML report of the run to this folder (needs --groundtruth or --example; the annotated video is shown when --video is given)." };
         var cmd = new Command("track", "Track one target through one video or frame folder and write boxes, scores and per-frame times.")
         {
-            input, init, groundtruth, tracker, settings, modelDir, outDir, video, font, format, example, report,
+            input, init, groundtruth, tracker, settings, modelDir, outDir, video, font, format, segmenter, example, report,
         };
         var reasoning = new ReasoningCliOptions(hasInit: true);
         reasoning.AddTo(cmd);
@@ -46,7 +47,7 @@ internal static class TrackCommand
         cmd.SetAction(parse => CliErrors.Run(() => Run(
             parse.GetValue(input), parse.GetValue(init), parse.GetValue(groundtruth), parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(video), parse.GetValue(font), parse.GetValue(format)!, parse.GetValue(example), reasoning.Read(parse),
-            parse.GetValue(reasoning.Text), parse.GetValue(report))));
+            parse.GetValue(reasoning.Text), parse.GetValue(report), parse.GetValue(segmenter)!)));
         return cmd;
     }
 
@@ -55,7 +56,8 @@ internal static class TrackCommand
         "Results layout: plain (x,y,w,h), pytracking, matlab, got10k, vptracker.", ResultLayout.Plain);
 
     private static int Run(string? input, string? init, string? groundtruth, string trackerName, string[] settings, string? modelDir,
-        string outDir, string? video, string? font, ResultLayout layout, bool example, ReasoningCliSelection? reasoning, string? text, string? reportDir)
+        string outDir, string? video, string? font, ResultLayout layout, bool example, ReasoningCliSelection? reasoning, string? text, string? reportDir,
+        Segmentation.SegmenterOptions segmenter)
     {
         Box[]? gt = null;
         bool[]? absent = null;
@@ -94,6 +96,7 @@ internal static class TrackCommand
         string trackerKey = reasoning is null ? trackerName : ReasoningSetup.TrackerFor(reasoning.Setup.Kind, trackerName);
         string resultName = reasoning?.ResultName(trackerName) ?? trackerName;
         using var tracker = TrackerRegistry.Create(trackerKey, TrackerSettings.Parse(settings), context);
+        using var masks = new Segmentation.MaskRecorder(tracker, segmenter);
         // Without a reasoner --text is only for a tracker that reads text (the initial description, never refined).
         if (reasoning is null && text is not null && tracker is not ITextTracker)
             Console.WriteLine($"note: tracker {tracker.Name} does not read text: --text is not used without --reasoner");
@@ -110,14 +113,15 @@ internal static class TrackCommand
             {
                 ReasoningCallCounts? calls = null;
                 var outcome = reasoning is null
-                    ? RunWithProgress(tracker.Name, source, sink, annotator, gt, (observe, progress) => SequenceTracking.Run(tracker, source, initBox!.Value, observe, progress, description: text))
+                    ? RunWithProgress(tracker.Name, source, sink, annotator, gt, (observe, progress) => SequenceTracking.Run(tracker, source, initBox!.Value, masks.Before(observe), progress, description: text), masks)
                     : RunWithProgress(resultName, source, sink, annotator, gt, (observe, progress) =>
                     {
-                        var tracked = reasoning.Track(client!, tracker, source, initBox, reasoning.Text, ResultWriter.PathFor(layout, outDir, resultName, source.Name), observe, progress, annotator);
+                        var tracked = reasoning.Track(client!, tracker, source, initBox, reasoning.Text, ResultWriter.PathFor(layout, outDir, resultName, source.Name), observe, progress, annotator, masks);
                         calls = tracked.Calls;
                         return tracked.Outcome;
-                    });
+                    }, masks);
                 string path = TrackingOutputs.Write(outcome, outDir, layout, resultName);
+                string? maskFolder = masks.Masks is { } made ? MaskOutputs.Write(made, path, outcome.Sequence, outcome.Frames) : null;
                 foreach (var w in outcome.Warnings) Console.WriteLine($"warning: {w}");
                 Console.WriteLine($"{outcome.Sequence}: {outcome.Frames} frames, {outcome.TrackingFramesPerSecond.ToString("0.0", CultureInfo.InvariantCulture)} frames/s of tracking work ({resultName}" +
                                   (reasoning is null ? "" : $", {reasoning.Setup.Schedule.ToString().ToLowerInvariant()} reasoning") + $"); boxes: {path}");
@@ -137,6 +141,9 @@ internal static class TrackCommand
                 sink?.Dispose();
                 sink = null;
                 if (video is not null) Console.WriteLine($"annotated video: {Path.GetFullPath(video)}");
+                if (maskFolder is not null)
+                    Console.WriteLine($"masks: {maskFolder}{Path.DirectorySeparatorChar} ({outcome.Frames} DAVIS PNGs, object id {masks.ObjectId}; " +
+                                      $"{masks.Seconds.Sum().ToString("0.00", CultureInfo.InvariantCulture)} s segmenting)");
                 if (gt is not null)
                 {
                     var (evaluation, ds, located) = PrintEvaluation(outcome, gt, absent, path, resultName);
@@ -163,10 +170,13 @@ internal static class TrackCommand
     }
 
     internal static TrackingOutcome RunWithProgress(string label, IFrameSource source, IFrameSink? sink, FrameAnnotator? annotator, Box[]? gt,
-        Func<Action<ImageFrame, TrackResult>?, IProgress<int>?, TrackingOutcome> run)
+        Func<Action<ImageFrame, TrackResult>?, IProgress<int>?, TrackingOutcome> run, Segmentation.MaskRecorder? masks = null)
     {
+        var overlay = new MaskOverlay();
         Action<ImageFrame, TrackResult>? observe = sink is null || annotator is null ? null : (frame, result) =>
         {
+            // The frame's mask first (translucent fill + outline in its object's DAVIS colour), the boxes over it.
+            if (masks?.Current is { } mask) overlay.Draw(frame, mask, MaskOverlay.ColourOf(masks.ObjectId));
             // Ground truth thin green; the tracker's box yellow when found, red when lost, labelled with its score.
             if (gt is not null && frame.Index < gt.Length && gt[frame.Index].HasPositiveSize) annotator.DrawBox(frame, gt[frame.Index], Rgb.Green, 1);
             annotator.DrawBox(frame, result.Box, result.Found ? Rgb.Yellow : Rgb.Red, 2,

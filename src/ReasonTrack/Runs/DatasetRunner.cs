@@ -162,6 +162,8 @@ public sealed class DatasetRunner
     {
         string path = BoxesPath(options, s);
         if (FailedSequenceMarker.Exists(path) || !IsComplete(path, s.Length)) return false;
+        // With a segmenter, a sequence is done only when its masks were written too.
+        if (options.Segmenter.Kind != Segmentation.SegmenterKind.None && !MaskOutputs.Complete(path, s.Name, s.Length)) return false;
         if (options.Reasoning is null) return true;
         // With reasoning, a sequence is done only when its reasoning log and descriptions were written too.
         return ReasoningOutputs.Beside(path, s.Name).Exist;
@@ -225,22 +227,24 @@ public sealed class DatasetRunner
             if (s.Frames.Count < s.Length)
                 throw new DataFormatException(s.GroundTruthPath ?? s.Name, $"has {s.Length} ground-truth rows but {s.Frames.Count} frame files (frames are needed: the toolkit layout holds annotations only)");
             using var tracker = TrackerRegistry.Create(o.TrackerKey, o.Settings, o.Context);
+            using var masks = new Segmentation.MaskRecorder(tracker, o.Segmenter);
             using var source = FfmpegFrameSource.FromImages(s.Frames.Take(s.Length), new FrameSourceOptions { Name = s.Name, Format = PixelFormat.Rgb24 });
             TrackingOutcome outcome;
             string? modelFailure = null;
             // Without reasoning a tracker that reads text gets the language file's first line, trimmed (DUTrack's
             // released loader, lib/test/utils/load_text.py load_str); visual-only trackers ignore it.
-            if (o.Reasoning is not { } r) outcome = SequenceTracking.Run(tracker, source, s.GroundTruth[0], description: s.Language);
+            if (o.Reasoning is not { } r) outcome = SequenceTracking.Run(tracker, source, s.GroundTruth[0], masks.Before(null), description: s.Language);
             else
             {
                 string? description = r.Text ?? s.LanguageAs(ReasoningSetup.LanguageReadingFor(r.Setup));
                 ReasoningSetup.Validate(r.Setup, !r.Grounded, description);
-                var tracked = ReasoningTracking.Track(r.Setup, r.Client, tracker, source, r.Grounded ? null : s.GroundTruth[0], description, boxes);
+                var tracked = ReasoningTracking.Track(r.Setup, r.Client, tracker, source, r.Grounded ? null : s.GroundTruth[0], description, boxes, masks: masks);
                 outcome = tracked.Outcome;
                 modelFailure = o.FailurePolicy.Judge(tracked.Calls);
                 if (modelFailure is null && tracked.Calls.Errors > 0) warnings.Enqueue($"{s.Name}: {tracked.Calls}");
             }
             TrackingOutputs.Write(outcome, o.OutputDirectory, o.Layout, o.ResultName);
+            if (masks.Masks is { } made) MaskOutputs.Write(made, boxes, s.Name, outcome.Frames);
             if (modelFailure is not null)
             {
                 FailedSequenceMarker.Write(boxes, modelFailure);

@@ -74,6 +74,9 @@ public sealed record RunConfiguration
     /// <summary>The first box grounded from the text even where ground truth gives one.</summary>
     public bool? GroundInit { get; init; }
 
+    /// <summary>The segmenter making masks from the boxes (<see cref="Segmentation.SegmenterOptions.ToString"/>; null: none).</summary>
+    public string? Segmenter { get; init; }
+
     public string ReasonTrackVersion { get; init; } = CurrentVersion;
 
     private static string CurrentVersion =>
@@ -95,6 +98,8 @@ public sealed record RunConfiguration
         var models = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (loaded is IModelFileTracker m)
             foreach (var f in m.ModelFiles) models[Path.GetFileName(f)] = Sha256(f);
+        if (options.Segmenter is { Kind: Segmentation.SegmenterKind.Onnx, Onnx: { } onnx })
+            foreach (var f in new[] { onnx.EncoderPath, onnx.DecoderPath }.Where(File.Exists)) models["segmenter:" + Path.GetFileName(f)] = Sha256(f);
         var r = options.Reasoning;
         var setup = r?.Setup;
         return new RunConfiguration
@@ -118,6 +123,7 @@ public sealed record RunConfiguration
             LanguageReading = setup is null || r!.Text is not null || ReasoningSetup.LanguageReadingFor(setup) == Datasets.LanguageReading.FirstLine
                 ? null : Naming.Names.LanguageReadings.Name(ReasoningSetup.LanguageReadingFor(setup)),
             GroundInit = r?.GroundInit,
+            Segmenter = options.Segmenter.Kind == Segmentation.SegmenterKind.None ? null : options.Segmenter.ToString(),
         };
     }
 

@@ -33,6 +33,9 @@ public sealed record RunOptions
     public bool Resume { get; init; } = true;
 
     public RunReasoning? Reasoning { get; init; }
+
+    /// <summary>Where masks come from when the tracker sends none (ours; default none: masks only from a tracker that sends them).</summary>
+    public Segmentation.SegmenterOptions Segmenter { get; init; } = Segmentation.SegmenterOptions.None;
     public VlmFailurePolicy FailurePolicy { get; init; } = VlmFailurePolicy.Default;
 
     /// <summary>The sequences of this shard: i, i+N, i+2N, ...</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
+using ReasonTrack.Geometry.Masks;
 using ReasonTrack.Media;
 
 namespace ReasonTrack.Trackers.External;
@@ -146,20 +147,35 @@ internal static class ExternalProtocol
         }
     }
 
-    private static string? ParseMask(ref Utf8JsonReader r, out ExternalMask? mask)
+    /// <summary>
+    /// The <c>mask</c> field in either form of docs/tracker-protocol.md: ours, <c>{"width", "height", "counts": [..]}</c>
+    /// (raster order, background first), or COCO's RLE <c>{"size": [h, w], "counts": [..] | "string"}</c> (column-major;
+    /// the list as <c>pycocotools</c>' uncompressed RLE, the string as <c>mask.encode</c> writes it).
+    /// </summary>
+    private static string? ParseMask(ref Utf8JsonReader r, out Mask? mask)
     {
         mask = null;
-        if (r.TokenType != JsonTokenType.StartObject) return "\"mask\" is not an object {width, height, counts}";
+        if (r.TokenType != JsonTokenType.StartObject) return "\"mask\" is not an object {width, height, counts} or COCO's {size, counts}";
         int w = 0, h = 0;
+        bool coco = false;
         List<int>? counts = null;
+        string? cocoString = null;
         while (r.Read() && r.TokenType != JsonTokenType.EndObject)
         {
-            if (r.ValueTextEquals("width"u8)) { r.Read(); if (!r.TryGetInt32(out w)) return "mask width is not an integer"; }
-            else if (r.ValueTextEquals("height"u8)) { r.Read(); if (!r.TryGetInt32(out h)) return "mask height is not an integer"; }
+            if (r.ValueTextEquals("width"u8)) { r.Read(); if (!Int(ref r, out w)) return "mask width is not an integer"; }
+            else if (r.ValueTextEquals("height"u8)) { r.Read(); if (!Int(ref r, out h)) return "mask height is not an integer"; }
+            else if (r.ValueTextEquals("size"u8))
+            {
+                r.Read();
+                coco = true;
+                if (r.TokenType != JsonTokenType.StartArray || !r.Read() || !Int(ref r, out h) || !r.Read() || !Int(ref r, out w) || !r.Read() || r.TokenType != JsonTokenType.EndArray)
+                    return "mask size is not [height, width]";
+            }
             else if (r.ValueTextEquals("counts"u8))
             {
                 r.Read();
-                if (r.TokenType != JsonTokenType.StartArray) return "mask counts is not an array";
+                if (r.TokenType == JsonTokenType.String) { cocoString = r.GetString(); continue; }
+                if (r.TokenType != JsonTokenType.StartArray) return "mask counts is not an array (or COCO's compressed string)";
                 counts = [];
                 while (r.Read() && r.TokenType != JsonTokenType.EndArray)
                 {
@@ -169,12 +185,31 @@ internal static class ExternalProtocol
             }
             else { r.Read(); r.Skip(); }
         }
-        if (w <= 0 || h <= 0 || counts is null) return "mask needs width, height and counts";
+        if (cocoString is not null && !coco) return "mask counts is a COCO string but the mask has no \"size\": [height, width]";
+        if (w <= 0 || h <= 0 || (counts is null && cocoString is null)) return coco ? "mask needs size [height, width] and counts" : "mask needs width, height and counts";
+        if (cocoString is not null)
+        {
+            try
+            {
+                counts = [.. Results.Masks.CocoRle.Decompress(cocoString)];
+            }
+            catch (FormatException e)
+            {
+                return "mask counts string: " + e.Message.TrimEnd('.');
+            }
+        }
         long sum = 0;
-        foreach (int c in counts) sum += c;
+        foreach (int c in counts!) sum += c;
         if (sum != (long)w * h) return $"mask counts add up to {sum}, not width x height = {(long)w * h}";
-        mask = new ExternalMask(w, h, counts.ToArray());
+        var runs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(counts);
+        mask = coco ? Results.Masks.CocoRle.FromColumnMajorRuns(w, h, runs) : Mask.FromRuns(w, h, runs);
         return null;
+    }
+
+    private static bool Int(ref Utf8JsonReader r, out int v)
+    {
+        v = 0;
+        return r.TokenType == JsonTokenType.Number && r.TryGetInt32(out v);
     }
 
     private ref struct SpanWriter(Span<byte> dst)

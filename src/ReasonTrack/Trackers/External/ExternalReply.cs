@@ -14,5 +14,5 @@ internal struct ExternalReply
     public double Milliseconds;
     public string? Error;
     public string? Name;
-    public ExternalMask? Mask;
+    public Geometry.Masks.Mask? Mask;
 }

@@ -16,7 +16,7 @@ namespace ReasonTrack.Trackers.External;
 /// <see cref="ExternalTrackerOptions.Timeout"/>; a child that exits, does not answer, or answers something else fails
 /// with an <see cref="ExternalTrackerException"/> naming the request, the frame and the child's last stderr lines.
 /// </summary>
-public sealed class ExternalTracker : ITextTracker, ITrackerMessages
+public sealed class ExternalTracker : ITextTracker, ITrackerMessages, IMaskTracker
 {
     private readonly ExternalTrackerOptions _options;
     private readonly IO.StderrTail _stderr;
@@ -48,8 +48,8 @@ public sealed class ExternalTracker : ITextTracker, ITrackerMessages
     /// <summary>The name the child gave in its <c>hello</c> reply (null before it started or when it gave none).</summary>
     public string? ChildName { get; private set; }
 
-    /// <summary>The mask of the last reply, when the child sends masks (ours: not yet written to results).</summary>
-    public ExternalMask? LastMask { get; private set; }
+    /// <summary>The mask of the last <c>update</c> reply, when the child sent one (null otherwise; written to results by <see cref="Segmentation.MaskRecorder"/>).</summary>
+    public Geometry.Masks.Mask? LastMask { get; private set; }
 
     /// <summary>Milliseconds the child reported for its own work, summed over replies that carried <c>ms</c>.</summary>
     public double ChildMilliseconds { get; private set; }
@@ -80,6 +80,7 @@ public sealed class ExternalTracker : ITextTracker, ITrackerMessages
         // A second init re-initializes the running child on a new box (the reasoning session restarts the tracker on
         // a box the VLM found); it carries the description in force, so the child never loses its text.
         if (_process is null) Start();
+        LastMask = null;
         bool hasText = _textPending || _textSet;
         _textPending = false;
         EnsureHeader(hasText ? _text : null);

@@ -22,6 +22,16 @@ internal static class ExternalChildren
     /// <summary>The interpreter; skips the test when there is no python3.</summary>
     public static string RequirePython() => Python ?? throw SkipException("python3 not found (the external-tracker tests run Python children)");
 
+    private static readonly Lazy<bool> NumpyLazy = new(() => Python is { } p && Probe(p, "import numpy"));
+
+    /// <summary>The interpreter with numpy; skips the test when numpy is missing.</summary>
+    public static string RequireNumpy()
+    {
+        string p = RequirePython();
+        if (!NumpyLazy.Value) Assert.Skip($"{p} has no numpy (Debian python3-numpy: ./setup.sh --peers installs it)");
+        return p;
+    }
+
     /// <summary>The interpreter with cv2 (CSRT); skips the test when cv2 is missing.</summary>
     public static string RequireCv2()
     {

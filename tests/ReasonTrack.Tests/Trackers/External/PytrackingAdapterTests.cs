@@ -58,7 +58,7 @@ public sealed class PytrackingAdapterTests
     public void Rgb_frames_arrive_as_rgb_images_and_the_description_as_init_nlp_class_then_descript()
     {
         TrackResult second = default;
-        ExternalMask? mask = null;
+        ReasonTrack.Geometry.Masks.Mask? mask = null;
         var calls = Probe(PixelFormat.Rgb24, "rgb", t =>
         {
             t.SetText("a red car");
@@ -82,8 +82,8 @@ public sealed class PytrackingAdapterTests
         calls[2].GetProperty("descript").GetString().ShouldBe("the red car behind the bus");
         second.ShouldBe(new TrackResult(new Box(1, 2, 3, 4), 0.25, true));
         mask.ShouldNotBeNull();
-        mask.Counts.ShouldBe([8 + 2, 3, 6 * 8 - 13]);
-        mask.Decode().Select((v, i) => (v, i)).Where(p => p.v == 1).Select(p => p.i).ShouldBe([10, 11, 12]);
+        mask.Runs.ToArray().ShouldBe([8 + 2, 3, 6 * 8 - 13]);
+        mask.ToDense().Select((v, i) => (v, i)).Where(p => p.v == 1).Select(p => p.i).ShouldBe([10, 11, 12]);
     }
 
     [Fact]
