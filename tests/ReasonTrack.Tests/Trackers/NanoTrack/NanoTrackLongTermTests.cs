@@ -1,7 +1,6 @@
 using ReasonTrack.Geometry;
 using ReasonTrack.Media;
 using ReasonTrack.Media.Synthetic;
-using ReasonTrack.Tests.Interop;
 using ReasonTrack.Trackers;
 using ReasonTrack.Trackers.NanoTrack;
 
@@ -17,7 +16,6 @@ public sealed class NanoTrackLongTermTests
     private static NanoTrackTracker Create(bool ours)
     {
         SharedData.Require("models/nanotrack/v2");
-        OrtTestSupport.RequireEnvironment().Dispose();
         var factory = new NanoTrackFactory(NanoTrackVersion.V2);
         var settings = ours ? new Dictionary<string, string> { ["long-term"] = "ours" } : new Dictionary<string, string>();
         return new NanoTrackTracker(factory.ParseOptions(settings, new TrackerContext()));
