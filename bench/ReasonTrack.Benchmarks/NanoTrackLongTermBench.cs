@@ -61,6 +61,8 @@ internal static class NanoTrackLongTermBench
         return 0;
     }
 
+    private static readonly string[] LongTermKeys = ["presence-threshold", "lost-frames", "reacquire-threshold", "reacquire-margin", "local-gate", "redetect-windows"];
+
     private static readonly string[] TuningHalf = ["Car4", "bag", "Couple", "Crossing", "Football1"];
     private static readonly string[] HeldOutHalf = ["votlt_yamaha_first530", "Diving", "Dog", "KiteSurf", "uav_wakeboard7"];
 
@@ -105,10 +107,12 @@ internal static class NanoTrackLongTermBench
         foreach (var v in versions.Split(',').Select(x => (NanoTrackVersion)int.Parse(x, CultureInfo.InvariantCulture)))
         {
             string models = SharedPaths.Require(Path.Combine("models", "nanotrack", "v" + (int)v));
-            foreach (bool ours in new[] { false, true })
+            // NL_OURS_ONLY=1 skips the released runs (comparing settings of ours).
+            foreach (bool ours in Environment.GetEnvironmentVariable("NL_OURS_ONLY") == "1" ? new[] { true } : new[] { false, true })
             {
                 var factory = new NanoTrackFactory(v);
-                var dict = new Dictionary<string, string>(extra);
+                // Settings of the long-term layer go to ours only.
+                var dict = ours ? new Dictionary<string, string>(extra) : extra.Where(kv => !LongTermKeys.Contains(kv.Key)).ToDictionary();
                 if (ours) dict["long-term"] = "ours";
                 var options = factory.ParseOptions(dict, new TrackerContext());
                 using var tracker = new NanoTrackTracker(options, models);
@@ -177,7 +181,9 @@ internal static class NanoTrackLongTermBench
     {
         string root = SharedPaths.Require(Path.Combine("data", "sequences"));
         var ds = DatasetRegistry.Get("otb").Load(root, new DatasetLoadOptions());
-        foreach (var s in ds.Sequences)
+        // NL_ONLY=a,b: only these real sequences (e.g. the tuning half, so that held-out cues are never computed).
+        var only = Environment.GetEnvironmentVariable("NL_ONLY")?.Split(',');
+        foreach (var s in ds.Sequences.Where(q => only is null || only.Contains(q.Name)))
             yield return (s.Name, Decode(s.Frames.Take(s.Length)), s.GroundTruth);
         if (Environment.GetEnvironmentVariable("NL_SPLICE") is { } splice)
         {

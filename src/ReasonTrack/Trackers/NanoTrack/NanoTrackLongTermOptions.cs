@@ -21,6 +21,12 @@ public sealed record NanoTrackLongTermOptions
     /// </summary>
     public double ReacquireMargin { get; init; } = 0.3;
 
+    /// <summary>
+    /// In re-detection, the tracker jumps only while the local box's recent presence (exponential mean, weight 0.2
+    /// per frame) is at most this; 1 = no gate.
+    /// </summary>
+    public double LocalGate { get; init; } = 0.3;
+
     /// <summary>Search windows evaluated per frame while lost, besides the one at the last confident box.</summary>
     public int RedetectWindows { get; init; } = 4;
 }
