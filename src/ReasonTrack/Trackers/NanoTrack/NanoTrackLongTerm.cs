@@ -62,7 +62,7 @@ public sealed class NanoTrackLongTerm
     /// <summary>Search crops evaluated by re-detection (each one backbone + head run) since initialisation.</summary>
     public long RedetectionProbes { get; private set; }
 
-    /// <summary>Times the target was re-acquired since initialisation.</summary>
+    /// <summary>Times the tracker jumped to a re-detected window since initialisation (a target found again by the local update does not count).</summary>
     public int Reacquisitions { get; private set; }
 
     /// <summary>Presence probability of the last frame's chosen box.</summary>
