@@ -61,6 +61,8 @@ internal static class NanoTrackLongTermBench
         return 0;
     }
 
+    private static readonly string[] LongTermKeys = ["presence-threshold", "lost-frames", "reacquire-threshold", "reacquire-margin", "local-gate", "redetect-windows"];
+
     private static readonly string[] TuningHalf = ["Car4", "bag", "Couple", "Crossing", "Football1"];
     private static readonly string[] HeldOutHalf = ["votlt_yamaha_first530", "Diving", "Dog", "KiteSurf", "uav_wakeboard7"];
 
@@ -72,12 +74,16 @@ internal static class NanoTrackLongTermBench
     {
         string root = SharedPaths.Require(Path.Combine("data", "sequences"));
         var names = half == "tune" ? TuningHalf : HeldOutHalf;
+        // NL_ONLY=a,b: only these sequences (diagnosis); "generated" keeps the generated ones.
+        var only = Environment.GetEnvironmentVariable("NL_ONLY")?.Split(',');
+        if (only is not null) names = names.Where(only.Contains).ToArray();
         var ds = DatasetRegistry.Get("otb").Load(root, new DatasetLoadOptions { Sequences = names });
         foreach (var s in ds.Sequences)
         {
             var seq = s;
             yield return (s.Name, () => Decode(seq.Frames.Take(seq.Length)), s.GroundTruth);
         }
+        if (only is not null && !only.Contains("generated")) yield break;
         var generated = half == "tune"
             ? new[] { 1, 2, 3, 4 }.Select(seed => new SyntheticSequenceOptions { Seed = seed, Frames = 600, Occlusion = (250, 330), ReappearMirrored = true })
             : new[] { LongGenerated };
@@ -94,16 +100,19 @@ internal static class NanoTrackLongTermBench
     /// </summary>
     private static int Eval(string half, string versions, string[] settings)
     {
+        bool trace = Environment.GetEnvironmentVariable("NL_TRACE") == "1";
         var extra = settings.Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a[1]);
         Console.WriteLine($"half={half} settings: {string.Join(' ', settings)}");
         Console.WriteLine($"{"tracker",-22}{"sequence",-26}{"AUC",7}{"lostP",7}{"lostR",7}{"absent",7}{"lostFr",7}{"redetFr",8}{"reacq",6}{"probes/fr",10}{"ms/redet",9}{"ms/track",9}");
         foreach (var v in versions.Split(',').Select(x => (NanoTrackVersion)int.Parse(x, CultureInfo.InvariantCulture)))
         {
             string models = SharedPaths.Require(Path.Combine("models", "nanotrack", "v" + (int)v));
-            foreach (bool ours in new[] { false, true })
+            // NL_OURS_ONLY=1 skips the released runs (comparing settings of ours).
+            foreach (bool ours in Environment.GetEnvironmentVariable("NL_OURS_ONLY") == "1" ? new[] { true } : new[] { false, true })
             {
                 var factory = new NanoTrackFactory(v);
-                var dict = new Dictionary<string, string>(extra);
+                // Settings of the long-term layer go to ours only.
+                var dict = ours ? new Dictionary<string, string>(extra) : extra.Where(kv => !LongTermKeys.Contains(kv.Key)).ToDictionary();
                 if (ours) dict["long-term"] = "ours";
                 var options = factory.ParseOptions(dict, new TrackerContext());
                 using var tracker = new NanoTrackTracker(options, models);
@@ -139,6 +148,12 @@ internal static class NanoTrackLongTermBench
                             }
                             else trackTicks += dt;
                             bool isAbsent = gt[i].HasNaN;
+                            if (trace && ours)
+                            {
+                                var lc = tracker.LastCues;
+                                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                                    $"  trace {name} {i} absent={(isAbsent ? 1 : 0)} iou={(isAbsent ? double.NaN : Overlap.Iou(r.Box, gt[i])):0.00} found={(r.Found ? 1 : 0)} p={r.Score:0.000} redet={(redetecting ? 1 : 0)} psr={lc.Psr:0.0} app={lc.Appearance:0.000} score={lc.Score:0.000} box={r.Box.X:0},{r.Box.Y:0},{r.Box.W:0},{r.Box.H:0} gt={gt[i].X:0},{gt[i].Y:0},{gt[i].W:0},{gt[i].H:0}"));
+                            }
                             if (isAbsent) absent++;
                             else ious.Add(double.IsNaN(Overlap.Iou(r.Box, gt[i])) ? 0 : Overlap.Iou(r.Box, gt[i]));
                             if (!r.Found)
@@ -166,7 +181,9 @@ internal static class NanoTrackLongTermBench
     {
         string root = SharedPaths.Require(Path.Combine("data", "sequences"));
         var ds = DatasetRegistry.Get("otb").Load(root, new DatasetLoadOptions());
-        foreach (var s in ds.Sequences)
+        // NL_ONLY=a,b: only these real sequences (e.g. the tuning half, so that held-out cues are never computed).
+        var only = Environment.GetEnvironmentVariable("NL_ONLY")?.Split(',');
+        foreach (var s in ds.Sequences.Where(q => only is null || only.Contains(q.Name)))
             yield return (s.Name, Decode(s.Frames.Take(s.Length)), s.GroundTruth);
         if (Environment.GetEnvironmentVariable("NL_SPLICE") is { } splice)
         {

@@ -15,7 +15,8 @@ using ReasonTrack.Benchmarks;
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- html-report [8] [out/bench-html] [3]   (LaSOT-280 x N trackers)
 if (args.Length > 0 && args[0] == "html-report") return HtmlReportBuild.Run(args[1..]);
 if (args.Length > 0 && args[0] == "nanotrack-fps") return NanoTrackThroughput.Run(args[1..]);
-// dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- nanotrack-lost dump OUT.csv [2,3,1]
+// dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- nanotrack-lost dump OUT.csv [2,3,1]   (presence cues per frame; NL_ONLY=names, NL_SPLICE=names)
+// dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- nanotrack-lost eval tune|held [2,3,1] [key=value ...]   (long-term=released vs ours; NL_ONLY, NL_TRACE=1, NL_OURS_ONLY=1)
 if (args.Length > 0 && args[0] == "nanotrack-lost") return NanoTrackLongTermBench.Run(args[1..]);
 if (args.Length > 0 && args[0] == "external-overhead") return ExternalOverhead.Run(args[1..]);
 if (args.Length > 0 && args[0] == "reasoning-fps") return await ReasoningThroughput.RunAsync(args[1..]);

@@ -30,6 +30,8 @@ public sealed class NanoTrackFactory : ITrackerFactory
             new("presence-threshold", F(lt.FoundThreshold), "long-term=ours: Found = presence probability >= this"),
             new("lost-frames", lt.LostFrames.ToString(CultureInfo.InvariantCulture), "long-term=ours: frames not found in a row before re-detection starts"),
             new("reacquire-threshold", F(lt.ReacquireThreshold), "long-term=ours: presence probability a re-detected window needs to re-acquire"),
+            new("reacquire-margin", F(lt.ReacquireMargin), "long-term=ours: how much a re-detected window's presence must beat the local box's before the tracker jumps to it"),
+            new("local-gate", F(lt.LocalGate), "long-term=ours: jump to a re-detected window only while the local box's recent presence (exponential mean) is at most this; 1 = no gate"),
             new("redetect-windows", lt.RedetectWindows.ToString(CultureInfo.InvariantCulture), "long-term=ours: grid windows searched per frame while lost (each one backbone + head run)"),
         ];
     }
@@ -84,6 +86,14 @@ public sealed class NanoTrackFactory : ITrackerFactory
                     continue;
                 case "reacquire-threshold":
                     lt = lt with { ReacquireThreshold = ParseDouble(key, value, 0, 1) };
+                    longTermSetting = key;
+                    continue;
+                case "reacquire-margin":
+                    lt = lt with { ReacquireMargin = ParseDouble(key, value, 0, 1) };
+                    longTermSetting = key;
+                    continue;
+                case "local-gate":
+                    lt = lt with { LocalGate = ParseDouble(key, value, 0, 1) };
                     longTermSetting = key;
                     continue;
                 case "redetect-windows":

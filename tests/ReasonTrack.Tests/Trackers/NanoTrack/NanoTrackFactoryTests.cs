@@ -33,6 +33,20 @@ public sealed class NanoTrackFactoryTests
     }
 
     [Fact]
+    public void LongTermSettingsApplyOnlyToOurs()
+    {
+        var f = new NanoTrackFactory(NanoTrackVersion.V2);
+        f.ParseOptions(NoSettings, new TrackerContext()).LongTerm.ShouldBeNull("released is the default");
+        var o = f.ParseOptions(new Dictionary<string, string> { ["long-term"] = "ours", ["reacquire-margin"] = "0.25", ["local-gate"] = "0.4" }, new TrackerContext());
+        o.LongTerm!.ReacquireMargin.ShouldBe(0.25);
+        o.LongTerm.LocalGate.ShouldBe(0.4);
+        var e = Should.Throw<InvalidSettingException>(() => f.ParseOptions(new Dictionary<string, string> { ["local-gate"] = "0.4" }, new TrackerContext()));
+        e.Message.ShouldContain("'local-gate' applies only with long-term=ours");
+        Should.Throw<InvalidSettingException>(() => f.ParseOptions(new Dictionary<string, string> { ["long-term"] = "ours", ["reacquire-margin"] = "2" }, new TrackerContext()))
+            .Message.ShouldContain("reacquire-margin");
+    }
+
+    [Fact]
     public void MissingModelsSayWhereToPutThem()
     {
         string empty = Directory.CreateTempSubdirectory("reasontrack-nomodels-").FullName;
