@@ -128,4 +128,14 @@ public sealed class DavisMetricsTests
         Assert.Equal("-0.003", ReasonTrack.Reports.Masks.DavisCsv.Fixed3(-0.0026339455183465475));
         Assert.Equal("1.000", ReasonTrack.Reports.Masks.DavisCsv.Fixed3(1.0));
     }
+
+    [Fact]
+    public void ScoringAPairDoesNotAllocateInSteadyState()
+    {
+        var a = Rect(854, 480, 100, 80, 300, 200);
+        var b = Rect(854, 480, 110, 90, 280, 210);
+        DavisMetrics.Counts(a, b, 8);
+        long bytes = AllocationProbe.SteadyStateBytes(() => DavisMetrics.Counts(a, b, 8));
+        Assert.Equal(0, bytes);
+    }
 }
