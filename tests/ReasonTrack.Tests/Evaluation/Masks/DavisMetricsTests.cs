@@ -47,6 +47,19 @@ public sealed class DavisMetricsTests
     }
 
     [Theory]
+    [InlineData(64)]
+    [InlineData(128)]
+    [InlineData(65)]
+    public void RightBorderPixelInTheLastWordHasFourBoundaryPixels(int width)
+    {
+        // Last column: b = seg ^ S only. For a 1x1 object at (w-1, 5): (w-1, 5) (seg, S = 0), (w-1, 4) (S = seg),
+        // (w-2, 5) (E = seg), (w-2, 4) (SE = seg): 4, the bit being the last of its 64-bit word when w = 64 or 128.
+        Assert.Equal(4, DavisMetrics.BoundaryPixelCount(Rect(width, 10, width - 1, 5, 1, 1)));
+        // In the bottom row too: the corner rule, 3 (README rule 22).
+        Assert.Equal(3, DavisMetrics.BoundaryPixelCount(Rect(width, 10, width - 1, 9, 1, 1)));
+    }
+
+    [Theory]
     [InlineData(854, 480, 8)]
     [InlineData(640, 360, 6)]
     [InlineData(321, 241, 4)]
