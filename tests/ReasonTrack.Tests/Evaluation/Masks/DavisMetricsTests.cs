@@ -101,6 +101,21 @@ public sealed class DavisMetricsTests
         Assert.Equal(0, DavisMetrics.Counts(c, Rect(30, 20, 13, 13, 1, 1), 2).FgMatch);  // 8 > 4
     }
 
+    [Theory]
+    [InlineData(199, 0.5)]
+    [InlineData(200, 1.0)]
+    [InlineData(198, 0.0)]
+    public void ToleranceBeyondOneWordShiftsAcrossWords(int r, double expected)
+    {
+        // 1x1 objects at x = 10 and x = 210 (d = 200): boundary blocks in columns {9, 10} and {209, 210}; column
+        // distances 199 (10-209), 200 (9-209, 10-210) and 201 (9-210). r = 199: one column each side matches, F = 1/2;
+        // r = 200: every pixel has a partner, F = 1; r = 198: none, F = 0. Shifts of 64 bits and more are exercised.
+        var a = Rect(450, 12, 10, 5, 1, 1);
+        var b = Rect(450, 12, 210, 5, 1, 1);
+        Assert.Equal(expected, DavisMetrics.BoundaryF(a, b, r), 12);
+        Assert.Equal(expected, DavisMetrics.BoundaryF(b, a, r), 12);
+    }
+
     [Fact]
     public void RecallIsStrictlyAboveHalf()
     {
