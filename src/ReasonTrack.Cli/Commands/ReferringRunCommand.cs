@@ -78,7 +78,8 @@ internal static class ReferringRunCommand
             foreach (var f in result.Failures) Console.Error.WriteLine($"failed: {f}");
             throw new RunFailedException($"{result.Failures.Count} object(s) failed; their videos' masks were not written and a rerun tracks them again", result.Failures);
         }
-        // EVALUATION: the davis2017 evaluator (issue16-daviseval) is called here once merged.
+        var evaluation = ReferringEvaluation.Evaluate(ds, result.MasksDirectory, resultName);
+        foreach (string line in ReferringEvaluation.Describe(evaluation, ds)) Console.WriteLine(line);
         return 0;
     }
 }

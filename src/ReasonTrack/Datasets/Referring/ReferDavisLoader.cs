@@ -104,6 +104,7 @@ public sealed class ReferDavisLoader : IReferringDatasetLoader
         return new ReferringDataset(Key, "Refer-DAVIS17", root, videos)
         {
             Protocol = "davis2017",
+            DavisRoot = davis,
             Split = split,
             ExpressionSet = Path.GetFileNameWithoutExtension(expressionsPath),
             Notes = notes,

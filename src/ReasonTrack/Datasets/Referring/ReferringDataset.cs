@@ -23,6 +23,9 @@ public sealed class ReferringDataset(string key, string displayName, string root
     /// </summary>
     public string Protocol { get; init; } = "davis2017";
 
+    /// <summary>Refer-DAVIS17: the DAVIS 2017 folder (holding <c>JPEGImages</c>, <c>Annotations</c>) that the davis2017 evaluation reads; null elsewhere.</summary>
+    public string? DavisRoot { get; init; }
+
     /// <summary>The split loaded (<c>val</c>, <c>train</c>, <c>valid</c>, <c>valid_u</c>, ...).</summary>
     public string? Split { get; init; }
 
