@@ -43,7 +43,6 @@ internal static class RunCommand
         reasoning.AddTo(cmd);
         cmd.WithExamples(
             "reasontrack run -d lasot -a /data/LaSOT -o out/lasot -t nanotrack --model-dir models/nanotrack -j 4",
-            "reasontrack run -d otb -a /data/OTB100 -o out/otb --shard 0/2",
             "reasontrack run -d tnl2k -a /data/TNL2K -o out/tnl2k --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct -j 6 --vlm-url http://gpu1:8000/v1 --vlm-url http://gpu2:8000/v1",
             "reasontrack run -d refer-davis17 -a /data/ref-davis -o out/refdavis --reasoner instruction --model Qwen2.5-VL-7B-Instruct --vlm-url http://gpu1:8000/v1 --segmenter colour --expressions annot1");
         cmd.SetAction(parse => CliErrors.Run(() => ReasonTrack.Datasets.DatasetRegistry.Get(parse.GetValue(dataset)!) is ReasonTrack.Datasets.Referring.IReferringDatasetLoader referring
