@@ -78,6 +78,16 @@ internal static class ReferringRunCommand
             foreach (var f in result.Failures) Console.Error.WriteLine($"failed: {f}");
             throw new RunFailedException($"{result.Failures.Count} object(s) failed; their videos' masks were not written and a rerun tracks them again", result.Failures);
         }
+        if (!ReferringRun.Merged(ds))
+        {
+            if (ds.Videos.Any(v => v.GroundTruth is null))
+            {
+                Console.WriteLine($"{ds.DisplayName} has no public masks: submit {result.MasksDirectory} (<video>/<expression id>/<frame>.png) to the benchmark's server");
+                return 0;
+            }
+            foreach (string line in ReferringEvaluation.Describe(ExpressionEvaluation.Evaluate(ds, result.MasksDirectory), ds)) Console.WriteLine(line);
+            return 0;
+        }
         var evaluation = ReferringEvaluation.Evaluate(ds, result.MasksDirectory, resultName);
         foreach (string line in ReferringEvaluation.Describe(evaluation, ds)) Console.WriteLine(line);
         return 0;

@@ -50,4 +50,21 @@ public static class ReferringEvaluation
         foreach (var w in report.Warnings) lines.Add($"warning: {w}");
         return lines;
     }
+    /// <summary>The per-expression figures as the console prints them (percent, one decimal, each line naming its protocol).</summary>
+    public static IReadOnlyList<string> Describe(ExpressionEvaluationReport report, ReferringDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(dataset);
+        static string P(double v) => (100 * v).ToString("0.0", CultureInfo.InvariantCulture);
+        var lines = new List<string>
+        {
+            $"{dataset.DisplayName}: {report.Expressions.Count} expression(s) in {report.Expressions.Select(e => e.Video).Distinct().Count()} video(s)",
+            $"J&F {P(report.JAndF)} ({report.Protocol})",
+            $"J&F {P(report.JAndF)}  J {P(report.J)}  F {P(report.F)} ({report.Protocol}, percent)",
+        };
+        foreach (var e in report.Expressions)
+            lines.Add($"  {e.Key} \"{e.Text}\": J {P(e.J)}  F {P(e.F)}{(e.Missing ? " (no results)" : "")} ({report.Protocol})");
+        foreach (var w in report.Warnings) lines.Add($"warning: {w}");
+        return lines;
+    }
 }

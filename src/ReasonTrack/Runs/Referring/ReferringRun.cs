@@ -67,12 +67,17 @@ public sealed class ReferringRun
         if (options.ResultName.Length == 0 || options.ResultName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             throw new InvalidSettingException("name", $"result name '{options.ResultName}' cannot be a file name");
         var ds = options.Dataset;
-        if (ds.Protocol != "davis2017")
-            throw new ReasonTrackException($"{ds.DisplayName} is scored per expression ({ds.Protocol}); this run writes DAVIS label maps, which only Refer-DAVIS17 is scored on");
+        if (ds.Protocol is not ("davis2017" or "per-expression"))
+            throw new ReasonTrackException($"{ds.DisplayName} is scored {ds.Protocol}, which ReferringRun does not write results for");
         if (options.Reasoning is { } r && r.Setup.Kind != ReasonerKind.Instruction)
             throw new ReasonTrackException($"a referring benchmark runs in the instruction mode (each expression is the instruction), not {r.Setup.Kind.ToString().ToLowerInvariant()}");
+        if (Merged(ds))
+            foreach (var v in ds.Videos)
+                foreach (var e in v.Expressions) ObjectIdOf(e);
         foreach (var v in ds.Videos)
-            foreach (var e in v.Expressions) ObjectIdOf(e);
+            foreach (var e in v.Expressions)
+                if (e.Id.Length == 0 || e.Id.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+                    throw new ReasonTrackException($"expression id '{e.Id}' of video {v.Name} cannot be a folder name");
         RunConfiguration configuration;
         using (var probe = TrackerRegistry.Create(options.TrackerKey, options.Settings, options.Context))
         {
@@ -132,11 +137,24 @@ public sealed class ReferringRun
                 string.Join("\n  differing: ", differences), options.ResultsDirectory, existing, configuration, differences);
     }
 
+    /// <summary>
+    /// Whether the benchmark's results are one label map per frame merging the objects (Refer-DAVIS17, davis2017) or
+    /// one binary mask per expression and frame (Refer-YouTube-VOS, MeViS: <c>masks/&lt;video&gt;/&lt;expression id&gt;/&lt;frame&gt;.png</c>,
+    /// 0/255 greyscale, the layout their servers and MeViS's <c>eval_mevis.py</c> read).
+    /// </summary>
+    public static bool Merged(ReferringDataset dataset) => dataset.Protocol == "davis2017";
+
+    /// <summary>The result folder of one expression in the per-expression layout.</summary>
+    public static string ExpressionFolder(ReferringRunOptions options, ReferringVideo video, ReferringExpression expression) =>
+        Path.Combine(options.MasksDirectory, video.Name, expression.Id);
+
     /// <summary>The mask folder of a video.</summary>
     public static string MaskFolder(ReferringRunOptions options, ReferringVideo video) => Path.Combine(options.MasksDirectory, video.Name);
 
     private static bool IsDone(ReferringRunOptions options, ReferringVideo v)
     {
+        if (!Merged(options.Dataset))
+            return v.Expressions.All(e => v.FrameNames.All(f => File.Exists(Path.Combine(ExpressionFolder(options, v, e), f + ".png"))));
         string folder = MaskFolder(options, v);
         return Directory.Exists(folder) && v.FrameNames.All(f => File.Exists(Path.Combine(folder, f + ".png")));
     }
@@ -183,10 +201,12 @@ public sealed class ReferringRun
         long frames = 0;
         double seconds = 0;
         bool failed = false;
+        bool merged = Merged(o.Dataset);
         foreach (var e in v.Expressions)
         {
-            int id = ObjectIdOf(e);
-            string name = $"{v.Name}_{id}";
+            // Merged: the object's id is its pixel value; per expression: each expression's mask is object 1 of its own folder.
+            int id = merged ? ObjectIdOf(e) : 1;
+            string name = merged ? $"{v.Name}_{id}" : $"{v.Name}_{e.Id}";
             try
             {
                 var (masks, outcome, modelFailure) = TrackObject(v, e, id, name);
@@ -201,7 +221,8 @@ public sealed class ReferringRun
                     failed = true;
                 }
                 else FailedSequenceMarker.Clear(boxes);
-                objects.Add((id, masks));
+                if (merged) objects.Add((id, masks));
+                else if (modelFailure is null) WriteExpression(v, e, masks);
             }
             catch (VlmRequestException ex) when (ex.IsUnreachable)
             {
@@ -213,7 +234,7 @@ public sealed class ReferringRun
                 failed = true;
             }
         }
-        if (!failed) WriteMasks(v, objects);
+        if (!failed && merged) WriteMasks(v, objects);
         return (frames, seconds);
     }
 
@@ -249,6 +270,53 @@ public sealed class ReferringRun
         var m = gt.MaskOf(e, 0) ?? throw new DataFormatException(gt.Location, $"no first-frame mask ({v.FrameNames[0]}.png) to start object {e.Id} from");
         if (m.IsEmpty) throw new DataFormatException(gt.Location, $"object {e.Id} is not in the first frame ({v.FrameNames[0]}.png): nothing to start it from");
         return m.BoundingBox;
+    }
+
+    /// <summary>One expression's masks as 0/255 greyscale PNGs, one per frame (empty where none was made), published atomically.</summary>
+    private void WriteExpression(ReferringVideo v, ReferringExpression e, SequenceMasks? masks)
+    {
+        var (width, height) = masks is { } m0 ? (m0.Width, m0.Height) : FrameSize(v);
+        var dense = new byte[width * height];
+        Publish(ExpressionFolder(Options, v, e), tmp =>
+        {
+            for (int f = 0; f < v.FrameNames.Count; f++)
+            {
+                Array.Clear(dense);
+                if (masks?.Get(f, 1) is { } m) m.PaintInto(dense, 255);
+                File.WriteAllBytes(Path.Combine(tmp, v.FrameNames[f] + ".png"), PngEncoder.Encode(dense, width, height, PixelFormat.Gray8));
+            }
+        });
+    }
+
+    private static (int Width, int Height) FrameSize(ReferringVideo v)
+    {
+        if (!ImageHeader.TryRead(File.ReadAllBytes(v.Frames[0]), out var header)) throw new DataFormatException(v.Frames[0], "cannot read the frame's size");
+        return (header.Width, header.Height);
+    }
+
+    /// <summary>Fills a '.'-named temporary folder beside <paramref name="folder"/>, then renames it into place (replacing an old one).</summary>
+    private static void Publish(string folder, Action<string> fill)
+    {
+        string parent = Path.GetDirectoryName(folder)!;
+        Directory.CreateDirectory(parent);
+        string tmp = Path.Combine(parent, $".{Path.GetFileName(folder)}.masks-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(tmp);
+            fill(tmp);
+            if (Directory.Exists(folder))
+            {
+                string old = tmp + ".old";
+                Directory.Move(folder, old);
+                Directory.Move(tmp, folder);
+                Directory.Delete(old, recursive: true);
+            }
+            else Directory.Move(tmp, folder);
+        }
+        finally
+        {
+            if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
+        }
     }
 
     /// <summary>Merges the objects into one label map per frame and publishes the video's folder atomically.</summary>
