@@ -125,16 +125,7 @@ public sealed class DavisEvaluator
                     resLabels = copy;
                     ignored[i] = max;
                 }
-                ReadOnlySpan<byte> gtLabels = gt.Labels;
-                var ws = DavisMetrics.Workspace(seq.Width, seq.Height, bp);
-                ws.SetVoid(gtLabels, !Options.VoidAsBackground);
-                for (int k = 0; k < n; k++)
-                {
-                    var c = ws.Score(resLabels, gtLabels, (byte)(k + 1));
-                    counts[k][i] = c;
-                    j[k][i] = c.J;
-                    f[k][i] = c.F;
-                }
+                ScoreFrame(gt.Labels, resLabels, seq.Width, seq.Height, n, bp, i, j, f, counts);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -147,11 +138,62 @@ public sealed class DavisEvaluator
         if (firstIgnored >= 0)
             warnings?.Add($"{paths[firstIgnored]}: ids above the {n} objects of '{seq.Name}' ignored (extra-ids=ignore, ours)");
         var ids = frames.Select(i => seq.FrameIds[i]).ToArray();
+        return (Objects(seq.Name, ids, n, j, f, counts), bp);
+    }
+
+    /// <summary>
+    /// Scores label maps already in memory (no files): <paramref name="groundTruth"/> and <paramref name="results"/>
+    /// are the frames to score, parallel to <paramref name="frameIds"/> (the caller has applied the frame rule), with
+    /// objects 1..<paramref name="objectCount"/>. Result values above the object count are ignored here.
+    /// </summary>
+    public IReadOnlyList<DavisObjectResult> EvaluateFrames(string sequence, IReadOnlyList<string> frameIds,
+        IReadOnlyList<LabelMap> groundTruth, IReadOnlyList<LabelMap> results, int objectCount)
+    {
+        ArgumentNullException.ThrowIfNull(groundTruth);
+        ArgumentNullException.ThrowIfNull(results);
+        if (groundTruth.Count != frameIds.Count || results.Count != frameIds.Count)
+            throw new ArgumentException($"{frameIds.Count} frame ids, {groundTruth.Count} ground-truth and {results.Count} result maps.", nameof(results));
+        int n = objectCount, count = frameIds.Count;
+        int w = count == 0 ? 1 : groundTruth[0].Width, h = count == 0 ? 1 : groundTruth[0].Height;
+        int bp = DavisMetrics.BoundPix(w, h, Options.BoundThreshold);
+        var j = new double[n][];
+        var f = new double[n][];
+        var counts = new DavisFrameCounts[n][];
+        for (int k = 0; k < n; k++) { j[k] = new double[count]; f[k] = new double[count]; counts[k] = new DavisFrameCounts[count]; }
+        var po = new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism ?? -1 };
+        Parallel.For(0, count, po, i =>
+        {
+            var gt = groundTruth[i];
+            var res = results[i];
+            if (res.Width != w || res.Height != h || gt.Width != w || gt.Height != h)
+                throw new ArgumentException($"Frame {frameIds[i]}: maps of different sizes.", nameof(results));
+            ScoreFrame(gt.Labels, res.Labels, w, h, n, bp, i, j, f, counts);
+        });
+        return Objects(sequence, frameIds, n, j, f, counts);
+    }
+
+    /// <summary>Scores objects 1..n of one frame into slot <paramref name="i"/> (allocation-free after the first frame of a thread).</summary>
+    private void ScoreFrame(ReadOnlySpan<byte> gtLabels, ReadOnlySpan<byte> resLabels, int width, int height, int n, int bp, int i,
+        double[][] j, double[][] f, DavisFrameCounts[][] counts)
+    {
+        var ws = DavisMetrics.Workspace(width, height, bp);
+        ws.SetVoid(gtLabels, !Options.VoidAsBackground);
+        for (int k = 0; k < n; k++)
+        {
+            var c = ws.Score(resLabels, gtLabels, (byte)(k + 1));
+            counts[k][i] = c;
+            j[k][i] = c.J;
+            f[k][i] = c.F;
+        }
+    }
+
+    private DavisObjectResult[] Objects(string sequence, IReadOnlyList<string> ids, int n, double[][] j, double[][] f, DavisFrameCounts[][] counts)
+    {
         var list = new DavisObjectResult[n];
         for (int k = 0; k < n; k++)
             list[k] = new DavisObjectResult
             {
-                Sequence = seq.Name,
+                Sequence = sequence,
                 ObjectId = k + 1,
                 FrameIds = ids,
                 JPerFrame = j[k],
@@ -160,7 +202,7 @@ public sealed class DavisEvaluator
                 F = DavisStatistics.Compute(f[k], Options.DecayUint8Wrap),
                 Counts = Options.KeepCounts ? counts[k] : null,
             };
-        return (list, bp);
+        return list;
     }
 
     private static int ObjectCountOverAllFrames(DavisSequence seq)
