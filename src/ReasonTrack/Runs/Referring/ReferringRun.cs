@@ -78,6 +78,8 @@ public sealed class ReferringRun
             foreach (var e in v.Expressions)
                 if (e.Id.Length == 0 || e.Id.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
                     throw new ReasonTrackException($"expression id '{e.Id}' of video {v.Name} cannot be a folder name");
+        if (options.Reasoning is null && ds.Videos.FirstOrDefault(v => v.GroundTruth is null) is { } blind)
+            throw new ReasonTrackException($"{ds.DisplayName}: video {blind.Name} has no ground truth to start its objects from; use the instruction mode (--reasoner instruction: a model grounds each expression)");
         RunConfiguration configuration;
         using (var probe = TrackerRegistry.Create(options.TrackerKey, options.Settings, options.Context))
         {

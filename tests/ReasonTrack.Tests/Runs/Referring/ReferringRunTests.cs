@@ -150,5 +150,8 @@ public sealed class ReferringRunTests : IDisposable
         using var client = new OpenAiCompatibleChatClient(new VlmClientOptions { BaseUrl = new Uri("http://127.0.0.1:9/v1"), Model = "m" });
         var r1 = new RunReasoning(Instruction() with { Kind = ReasonerKind.R1Track }, client, null, true);
         Should.Throw<ReasonTrackException>(() => ReferringRun.Prepare(Options(ds, "box", r1))).Message.ShouldContain("instruction mode");
+        Directory.Delete(Path.Combine(seq.Root, "Annotations"), recursive: true);
+        var blind = new ReferDavisLoader().LoadReferring(seq.Root);
+        Should.Throw<ReasonTrackException>(() => ReferringRun.Prepare(Options(blind, "box", null))).Message.ShouldContain("video balls has no ground truth to start its objects from");
     }
 }
