@@ -32,20 +32,33 @@ internal static class RunCommand
         var report = new Option<string?>("--report") { Description = "Also write the HTML report of the run (leaderboard, plots, a page per sequence with video, charts and the reasoning timeline) to this folder." };
         var name = new Option<string?>("--name") { Description = "Name the results are filed under (default: the tracker; with --reasoner: r1track, vptracker or <tracker>-<reasoner>). The configuration is recorded beside the results; resuming over another configuration's results is refused." };
         var segmenter = CliOptions.Segmenter();
+        var split = new Option<string?>("--split") { Description = "Referring benchmarks: the split (refer-davis17: val (default) or train; refer-youtube-vos: train (default, the only one with masks) or valid; mevis: valid_u (default), train or valid)." };
+        var expressions = CliOptions.Enum("--expressions", ReasonTrack.Naming.Names.ReferDavisExpressions, "refer-davis17: the expression file (davis_text_annotations/): annot1 (Davis17_annot1.txt, first-frame, annotator 1), annot1-full (Davis17_annot1_full_video.txt), annot2, annot2-full (annotator 2, read as Latin-1).", ReasonTrack.Datasets.Referring.ReferDavisExpressions.Annotator1);
+        var overlap = CliOptions.Enum("--overlap", ReasonTrack.Naming.Names.MaskOverlapRules, "Referring benchmarks: which object keeps a pixel two objects' masks cover in the merged DAVIS label map: lower-id (ReferFormer's inference_davis.py argmax rule) or higher-id (ours).", ReasonTrack.Runs.Referring.MaskOverlapRule.LowerIdWins);
         var cmd = new Command("run", "Run a tracker over a dataset (resumable, parallel, shardable), then print the evaluation.")
         {
-            dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name, report, segmenter,
+            dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name, report, segmenter, split, expressions, overlap,
         };
         var reasoning = new ReasoningCliOptions(hasInit: false);
         reasoning.AddTo(cmd);
         cmd.WithExamples(
             "reasontrack run -d lasot -a /data/LaSOT -o out/lasot -t nanotrack --set long-term=ours --model-dir models/nanotrack -j 4",
-            "reasontrack run -d otb -a /data/OTB100 -o out/otb --shard 0/2",
-            "reasontrack run -d tnl2k -a /data/TNL2K -o out/tnl2k --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct -j 6 --vlm-url http://gpu1:8000/v1 --vlm-url http://gpu2:8000/v1");
-        cmd.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
+            "reasontrack run -d tnl2k -a /data/TNL2K -o out/tnl2k --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct -j 6 --vlm-url http://gpu1:8000/v1 --vlm-url http://gpu2:8000/v1",
+            "reasontrack run -d refer-davis17 -a /data/ref-davis -o out/refdavis --reasoner instruction --model Qwen2.5-VL-7B-Instruct --vlm-url http://gpu1:8000/v1 --segmenter colour --expressions annot1");
+        cmd.SetAction(parse => CliErrors.Run(() => ReasonTrack.Datasets.DatasetRegistry.Get(parse.GetValue(dataset)!) is ReasonTrack.Datasets.Referring.IReferringDatasetLoader referring
+            ? ReferringRunCommand.Run(referring, parse, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, reasoning, name, report, segmenter, split, expressions, overlap)
+            : RefuseReferringOptions(parse, split, expressions, overlap) ?? Run(parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(sequences), parse.GetValue(format)!, parse.GetValue(noResume),
             reasoning.Read(parse), parse.GetValue(name), parse.GetValue(report), parse.GetValue(segmenter)!)));
         return cmd;
+    }
+
+    /// <summary>Null when no referring-only option was given to a box benchmark; else throws naming it.</summary>
+    private static int? RefuseReferringOptions(ParseResult parse, params Option[] options)
+    {
+        foreach (var o in options)
+            if (parse.GetResult(o) is { Implicit: false }) throw new ReasonTrackException($"{o.Name} only applies to the referring benchmarks (refer-davis17, refer-youtube-vos, mevis)");
+        return null;
     }
 
     private const string Advice = "hint: give another --out (or another --name with --format pytracking or matlab, which file each name in its own folder), or --no-resume to track again and replace them";

@@ -4,6 +4,7 @@ using ReasonTrack.Datasets.Folder;
 using ReasonTrack.Datasets.Got10k;
 using ReasonTrack.Datasets.Lasot;
 using ReasonTrack.Datasets.Otb;
+using ReasonTrack.Datasets.Referring;
 using ReasonTrack.Datasets.Tnl2k;
 using ReasonTrack.Datasets.Tnllt;
 using ReasonTrack.Datasets.Vot;
@@ -49,6 +50,9 @@ public static class DatasetRegistry
         registry.Register("vot", [], () => new VotLoader());
         registry.Register("folder", [], () => new FolderLoader());
         registry.Register("davis2017", ["davis"], () => new DavisLoader());
+        registry.Register(ReferDavisLoader.RegistryKey, ["refer-davis"], () => new ReferDavisLoader());
+        registry.Register(ReferYoutubeVosLoader.RegistryKey, ["refer-ytvos"], () => new ReferYoutubeVosLoader());
+        registry.Register(MevisLoader.RegistryKey, [], () => new MevisLoader());
         return registry;
     }
 }

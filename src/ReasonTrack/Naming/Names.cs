@@ -112,4 +112,15 @@ public static class Names
     public static NameTable<ImageFileFormat> ImageFormats { get; } = new("image-format",
         (ImageFileFormat.Jpeg, "jpg", ["jpeg"]),
         (ImageFileFormat.Png, "png", []));
+    /// <summary>Refer-DAVIS17's expression files (annotator, first-frame or full-video).</summary>
+    public static NameTable<Datasets.Referring.ReferDavisExpressions> ReferDavisExpressions { get; } = new("expressions",
+        (Datasets.Referring.ReferDavisExpressions.Annotator1, "annot1", []),
+        (Datasets.Referring.ReferDavisExpressions.Annotator1FullVideo, "annot1-full", ["annot1_full_video"]),
+        (Datasets.Referring.ReferDavisExpressions.Annotator2, "annot2", []),
+        (Datasets.Referring.ReferDavisExpressions.Annotator2FullVideo, "annot2-full", ["annot2_full_video"]));
+
+    /// <summary>Which object keeps a pixel two masks cover when objects are merged into one label map.</summary>
+    public static NameTable<Runs.Referring.MaskOverlapRule> MaskOverlapRules { get; } = new("overlap",
+        (Runs.Referring.MaskOverlapRule.LowerIdWins, "lower-id", []),
+        (Runs.Referring.MaskOverlapRule.HigherIdWins, "higher-id", []));
 }
