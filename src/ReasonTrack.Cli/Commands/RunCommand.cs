@@ -32,19 +32,21 @@ internal static class RunCommand
         var report = new Option<string?>("--report") { Description = "Also write the HTML report of the run (leaderboard, plots, a page per sequence with video, charts and the reasoning timeline) to this folder." };
         var name = new Option<string?>("--name") { Description = "Name the results are filed under (default: the tracker; with --reasoner: r1track, vptracker or <tracker>-<reasoner>). The configuration is recorded beside the results; resuming over another configuration's results is refused." };
         var segmenter = CliOptions.Segmenter();
+        var maskAnnotations = CliOptions.MaskAnnotations();
         var cmd = new Command("run", "Run a tracker over a dataset (resumable, parallel, shardable), then print the evaluation.")
         {
-            dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name, report, segmenter,
+            dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name, report, segmenter, maskAnnotations,
         };
         var reasoning = new ReasoningCliOptions(hasInit: false);
         reasoning.AddTo(cmd);
         cmd.WithExamples(
             "reasontrack run -d lasot -a /data/LaSOT -o out/lasot -t nanotrack --model-dir models/nanotrack -j 4",
             "reasontrack run -d otb -a /data/OTB100 -o out/otb --shard 0/2",
+            "reasontrack run -d otb -a data/seqs -o out/colour --segmenter colour --report out/html --mask-annotations data/davis/Annotations/480p",
             "reasontrack run -d tnl2k -a /data/TNL2K -o out/tnl2k --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct -j 6 --vlm-url http://gpu1:8000/v1 --vlm-url http://gpu2:8000/v1");
         cmd.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(sequences), parse.GetValue(format)!, parse.GetValue(noResume),
-            reasoning.Read(parse), parse.GetValue(name), parse.GetValue(report), parse.GetValue(segmenter)!)));
+            reasoning.Read(parse), parse.GetValue(name), parse.GetValue(report), parse.GetValue(segmenter)!, parse.GetValue(maskAnnotations))));
         return cmd;
     }
 
@@ -61,8 +63,10 @@ internal static class RunCommand
 
     private static int Run(string datasetKey, string root, string trackerName, string[] settings, string? modelDir, string outDir,
         int jobs, string? shardText, string? listFile, ResultLayout layout, bool noResume, ReasoningCliSelection? reasoning, string? name, string? reportDir,
-        Segmentation.SegmenterOptions segmenter)
+        Segmentation.SegmenterOptions segmenter, string? maskAnnotations)
     {
+        if (maskAnnotations is not null && reportDir is null) throw new ReasonTrackException("--mask-annotations is for the report: give --report too");
+        if (maskAnnotations is not null && !Directory.Exists(maskAnnotations)) throw new ReasonTrackException($"--mask-annotations {maskAnnotations}: no such folder");
         var (shardIndex, shardCount) = ParseShard(shardText);
         if (jobs < 1) throw new ReasonTrackException("--jobs must be at least 1");
         IReadOnlyList<string>? list = listFile is null ? null
@@ -164,6 +168,8 @@ internal static class RunCommand
                 Dataset = ds,
                 Results = [run.ResultSource()],
                 Parallelism = jobs,
+                // Masks written beside the boxes (a segmenter, or a tracker sending masks) are overlaid; J with ground-truth masks.
+                Masks = new ReasonTrack.Reports.Html.HtmlReportMasks { Annotations = maskAnnotations },
             }).Build(evaluation);
             ReportCommand.Print(written, started.Elapsed);
         }
