@@ -24,10 +24,10 @@ public sealed class SyntheticMaskSequence
     {
         Options = options ?? new SyntheticMaskSequenceOptions();
         var o = Options;
-        if (o.Width < 32 || o.Height < 32 || o.Frames < 1) throw new ArgumentOutOfRangeException(nameof(options), "SyntheticMaskSequenceOptions: at least 32x32 and one frame");
+        if (o.Width < 32 || o.Height < 32 || o.Frames < 1 || o.Period < 1) throw new ArgumentOutOfRangeException(nameof(options), "SyntheticMaskSequenceOptions: at least 32x32, one frame and a period of one frame");
         var rng = new DeterministicRandom(o.Seed);
-        // Background: two smooth textures in blue-green tones; the target: warm tones (the colour model's fair case,
-        // with texture inside both so neither is flat).
+        // Background: two smooth textures in blue-green tones; the target: yellow tones (the colour model's fair case,
+        // with texture inside both so neither is flat; yellow, so the DAVIS red of object 1 stands out on it).
         var a = Texture(rng, o.Width, o.Height, 40, 200, 6);
         var b = Texture(rng, o.Width, o.Height, 60, 220, 5);
         _background = new byte[o.Width * o.Height * 3];
@@ -38,7 +38,23 @@ public sealed class SyntheticMaskSequence
             _background[i * 3 + 2] = b[i];
         }
         _tile = Texture(rng, 64, 64, 90, 255, 4);
-        _tint = (rng.NextInclusive(220, 255), rng.NextInclusive(90, 150), rng.NextInclusive(30, 80));
+        _tint = (rng.NextInclusive(225, 255), rng.NextInclusive(190, 235), rng.NextInclusive(20, 70));
+        if (o.Clutter > 0)
+        {
+            // Blobs: the pixels where a third smooth texture is in its top Clutter share, painted in the target's tint.
+            var c = Texture(rng, o.Width, o.Height, 0, 255, 3);
+            var sorted = (byte[])c.Clone();
+            Array.Sort(sorted);
+            int cut = sorted[Math.Clamp((int)((1 - Math.Min(1, o.Clutter)) * sorted.Length), 0, sorted.Length - 1)];
+            for (int i = 0; i < c.Length; i++)
+            {
+                if (c[i] < cut) continue;
+                int t = 90 + a[i] * 165 / 255;
+                _background[i * 3] = (byte)(t * _tint.R / 255);
+                _background[i * 3 + 1] = (byte)(t * _tint.G / 255);
+                _background[i * 3 + 2] = (byte)(t * _tint.B / 255);
+            }
+        }
         _path = (rng.Uniform(0, 2 * Math.PI), rng.Uniform(0.18, 0.26), rng.Uniform(0.14, 0.22), rng.NextInclusive(1, 2), rng.NextInclusive(1, 3));
         Masks = new SequenceMasks(o.Width, o.Height);
         GroundTruth = new Box[o.Frames];
@@ -71,7 +87,7 @@ public sealed class SyntheticMaskSequence
     private TargetPose Pose(int f)
     {
         var o = Options;
-        double t = o.Frames <= 1 ? 0 : (double)f / o.Frames;
+        double t = (double)f / o.Period;
         double cx = o.Width * (0.5 + _path.Rx * Math.Sin(2 * Math.PI * _path.Fx * t + _path.Phase));
         double cy = o.Height * (0.5 + _path.Ry * Math.Sin(2 * Math.PI * _path.Fy * t + 2 * _path.Phase));
         double s = 1 + o.ScaleAmplitude * Math.Sin(2 * Math.PI * 1.5 * t);

@@ -17,9 +17,21 @@ public sealed record SyntheticMaskSequenceOptions
     public double SemiMajor { get; init; } = 42;
     public double SemiMinor { get; init; } = 20;
 
-    /// <summary>Turns of the target over the sequence (it rotates about its centre at a constant rate).</summary>
+    /// <summary>
+    /// Frames of one period of the motion (path, rotation, size change), whatever the sequence's length, so motion per
+    /// frame does not grow on short sequences (240: at most ~4.5 px per frame at 320x240).
+    /// </summary>
+    public int Period { get; init; } = 240;
+
+    /// <summary>Turns of the target per <see cref="Period"/> (it rotates about its centre at a constant rate).</summary>
     public double Turns { get; init; } = 0.5;
 
-    /// <summary>Relative size change: the semi-axes follow <c>1 + ScaleAmplitude * sin(...)</c>.</summary>
+    /// <summary>
+    /// Share of the background (0..1) covered by smooth blobs of the target's own colours (0: none; the colour model's
+    /// hard case: what lies around the target has the target's colours).
+    /// </summary>
+    public double Clutter { get; init; }
+
+    /// <summary>Relative size change: the semi-axes follow <c>1 + ScaleAmplitude * sin(...)</c> (1.5 cycles per <see cref="Period"/>).</summary>
     public double ScaleAmplitude { get; init; } = 0.25;
 }
