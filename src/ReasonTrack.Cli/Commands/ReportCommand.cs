@@ -28,7 +28,7 @@ internal static class ReportCommand
         var annotations = new Option<string?>("--annotations", "--root", "-a") { Description = "The dataset's folder. With its frames, each sequence page gets an annotated video." };
         var protocol = new Option<string[]>("--protocol", "-p") { Description = "Evaluation protocol(s), repeatable: one leaderboard each. Default: the dataset's official toolkit.", AllowMultipleArgumentsPerToken = true };
         var runs = new Option<string[]>("--runs") { Description = "More folders with reasoning logs (<seq>_reasoning.jsonl, _descriptions.txt) as name=folder, name being the tracker they belong to; a tracker's own results folder is always searched.", AllowMultipleArgumentsPerToken = true };
-        var masks = new Option<string[]>("--masks") { Description = "A tracker's masks as name=folder (DAVIS results layout, <folder>/<seq>/00000.png), when they are not beside its boxes (where track/run --segmenter write them, found without this); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var masks = new Option<string[]>("--masks") { Description = "A tracker's masks as name=folder (DAVIS results layout, <folder>/<seq>/00000.png), when they are not beside its boxes (where track and run write them with a segmenter, found without this); repeatable.", AllowMultipleArgumentsPerToken = true };
         var maskAnnotations = CliOptions.MaskAnnotations();
         var outDir = new Option<string>("--out", "-o") { Description = "The folder to write the site to (open index.html).", Required = true };
         var sequences = new Option<string?>("--sequences", "-s") { Description = "A text file listing the sequences to include, one per line." };
@@ -42,9 +42,8 @@ internal static class ReportCommand
         };
         cmd.WithExamples(
             "reasontrack report -d otb -a ../shared/data/sequences -r results/dcf -r nano=results/nanotrack -o out/html",
-            "reasontrack report -d lasot -a /data/LaSOT -r results/a -r results/b -p lasot-matlab -p pytracking --no-video -o out/html",
-            "reasontrack report -r out/report/results.json -o out/html",
-            "reasontrack report -d otb -a data/seqs -r colour=out/run --mask-annotations data/davis/Annotations/480p -o out/html   # masks on the videos, J per frame");
+            "reasontrack report -d otb -a data/seqs -r colour=out/colour -r box=out/box --mask-annotations data/davis/Annotations/480p -o out/html",
+            "reasontrack report -r out/report/results.json -o out/html");
         cmd.SetAction(parse => CliErrors.Run(() => Run(new ReportArguments
         {
             Results = parse.GetValue(results) ?? [],

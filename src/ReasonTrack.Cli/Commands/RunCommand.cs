@@ -41,8 +41,7 @@ internal static class RunCommand
         reasoning.AddTo(cmd);
         cmd.WithExamples(
             "reasontrack run -d lasot -a /data/LaSOT -o out/lasot -t nanotrack --model-dir models/nanotrack -j 4",
-            "reasontrack run -d otb -a /data/OTB100 -o out/otb --shard 0/2",
-            "reasontrack run -d otb -a data/seqs -o out/colour --segmenter colour --report out/html --mask-annotations data/davis/Annotations/480p",
+            "reasontrack run -d otb -a /data/OTB100 -o out/otb --segmenter colour --shard 0/2",
             "reasontrack run -d tnl2k -a /data/TNL2K -o out/tnl2k --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct -j 6 --vlm-url http://gpu1:8000/v1 --vlm-url http://gpu2:8000/v1");
         cmd.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(sequences), parse.GetValue(format)!, parse.GetValue(noResume),

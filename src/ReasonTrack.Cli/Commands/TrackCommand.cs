@@ -43,8 +43,7 @@ internal static class TrackCommand
         reasoning.AddTo(cmd);
         cmd.WithExamples(
             "reasontrack track --example",
-            "reasontrack track -i video.mp4 --init 120,80,60,90 -t nanotrack --model-dir models/nanotrack --video out/annotated.mp4",
-            "reasontrack track -i frames/ -g groundtruth.txt --segmenter colour --video out/masks.mp4 --report out/html --mask-annotations frames-masks/",
+            "reasontrack track -i video.mp4 --init 120,80,60,90 -t nanotrack --model-dir models/nanotrack --segmenter colour --video out/annotated.mp4",
             "reasontrack track -i frames/ -g groundtruth.txt --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct --vlm-url http://127.0.0.1:8000/v1");
         cmd.SetAction(parse => CliErrors.Run(() => Run(
             parse.GetValue(input), parse.GetValue(init), parse.GetValue(groundtruth), parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
