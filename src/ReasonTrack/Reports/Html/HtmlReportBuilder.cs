@@ -458,7 +458,13 @@ public sealed class HtmlReportBuilder
         sb.Append("</ul>\n");
 
         if (video is not null)
+        {
             sb.Append("<div class=\"player\"><video id=\"video\" controls preload=\"auto\" src=\"").Append(HtmlText.Escape(video)).Append("\"></video><div class=\"frame-no\" id=\"frame-no\">frame 1</div></div>\n");
+            // What the overlays drew (a video given ready-made was not drawn on here).
+            if (!_options.Videos.ContainsKey(seq.Name))
+                foreach (var o in _overlays)
+                    if (o.Caption(ctx) is { Length: > 0 } caption) sb.Append("<p class=\"hint\">").Append(HtmlText.Escape(caption)).Append("</p>\n");
+        }
         else
             sb.Append("<p class=\"hint\">No video: the dataset was given without frames (or the report without videos).</p>\n");
 

@@ -34,6 +34,16 @@ public sealed class MaskVideoOverlay(HtmlReportMasks options) : IFrameOverlay
             foreach (var (_, mask) in gt.ObjectsIn(frameIndex)) state.Outline.Draw(frame, mask, Rgb.White);
     }
 
+    public string? Caption(SequencePageContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var data = SequenceMaskData.Of(context, options);
+        var shown = Chosen(context, data);
+        if (shown.Count == 0) return null;
+        return $"Masks on the video: {string.Join(", ", shown)} (translucent fill and outline, each object in its DAVIS palette colour)" +
+               (options.OutlineGroundTruth && data.GroundTruth is not null ? "; ground-truth masks outlined in white." : ".");
+    }
+
     private List<string> Chosen(SequencePageContext context, SequenceMaskData data)
     {
         if (options.OverlayTrackers is { } named) return named.Where(data.Results.ContainsKey).ToList();

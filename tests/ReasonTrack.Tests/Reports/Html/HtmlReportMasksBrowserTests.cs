@@ -38,7 +38,7 @@ public sealed class HtmlReportMasksBrowserTests : IDisposable
         r.Stdout.ShouldNotContain("warning:");
 
         await using var browser = await HeadlessChromium.Start(ct);
-        foreach (var (page, lines) in new[] { (Path.Combine(runReport, "seq", "ellipse.html"), 1), (Path.Combine(report, "seq", "ellipse.html"), 2) })
+        foreach (var (page, lines, drawn) in new[] { (Path.Combine(runReport, "seq", "ellipse.html"), 1, "default"), (Path.Combine(report, "seq", "ellipse.html"), 2, "colour") })
         {
             await browser.Navigate(ReportSite.Url(page), ct);
             await browser.WaitFor("document.documentElement.getAttribute('data-ready') === '1'", ct);
@@ -50,11 +50,18 @@ public sealed class HtmlReportMasksBrowserTests : IDisposable
             shown[2].ShouldStartWith("J (region similarity");
             // One line per tracker with masks in the J chart.
             (await browser.Evaluate("document.querySelectorAll('#charts figure.chart')[2].querySelectorAll('polyline, path.line').length", ct))!.GetValue<int>().ShouldBe(lines, page);
+            // The page says whose masks the video shows.
+            (await browser.Evaluate("[...document.querySelectorAll('p.hint')].map(p => p.textContent).join('|')", ct))!.GetValue<string>()
+                .ShouldContain($"Masks on the video: {drawn} (translucent fill and outline, each object in its DAVIS palette colour); ground-truth masks outlined in white.");
             browser.Problems.ShouldBeEmpty(page);
         }
         // The screenshot shows frame 9 (the overlay on the target, before the default tracker drifts off this rotating ellipse).
         await browser.Evaluate("new Promise(r => { const v = document.getElementById('video'); v.addEventListener('seeked', () => r(true), {once: true}); v.currentTime = " +
                                (8.5 / 30).ToString("R", CultureInfo.InvariantCulture) + "; })", ct);
+        await browser.WaitFor("document.getElementById('video').readyState >= 2", ct);
+        // Headless Chromium keeps the player's loading spinner over a seeked frame: the controls are hidden for the picture.
+        await browser.Evaluate("document.getElementById('video').controls = false", ct);
+        await Task.Delay(200, ct);
         await HtmlReportBrowserTests.Shot(browser, "report-masks.png", ct);
         browser.Problems.ShouldBeEmpty();
     }
