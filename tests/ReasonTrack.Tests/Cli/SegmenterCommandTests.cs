@@ -100,6 +100,23 @@ public sealed class SegmenterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Track_report_charts_j_against_one_sequences_folder_of_annotations()
+    {
+        RequireFfmpeg();
+        string data = Data();
+        string seq = Path.Combine(data, "ell"), gt = Path.Combine(seq, "groundtruth_rect.txt"), annotations = Path.Combine(_dir, "davis", "ell");
+        string outDir = Path.Combine(_dir, "out"), report = Path.Combine(_dir, "html");
+        var alone = CliRunner.Run("track", "-i", seq, "-g", gt, "--segmenter", "colour", "-o", outDir, "--mask-annotations", annotations).ShouldFailCleanly();
+        alone.Stderr.ShouldContain("--report");
+        var o = CliRunner.Run("track", "-i", seq, "-g", gt, "--segmenter", "colour", "-o", outDir, "--report", report, "--mask-annotations", annotations);
+        o.ExitCode.ShouldBe(0, o.Stdout + o.Stderr);
+        o.Stdout.ShouldNotContain("warning:");
+        string page = File.ReadAllText(Path.Combine(report, "seq", "ell.html"));
+        page.ShouldContain("\"key\":\"J\"");
+        page.ShouldContain("\"tracker\":\"default\"");
+    }
+
+    [Fact]
     public void A_missing_onnx_file_is_refused_naming_it_before_anything_is_written()
     {
         RequireFfmpeg();
