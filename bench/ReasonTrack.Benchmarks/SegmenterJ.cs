@@ -12,7 +12,7 @@ using ReasonTrack.Trackers;
 namespace ReasonTrack.Benchmarks;
 
 /// <summary>
-/// <c>segmenter-j [sequences] [frames]</c> (issue 16): how good the weights-free segmenters' masks are, on generated
+/// <c>segmenter-j [sequences] [frames] [width] [height]</c> (issue 16): how good the weights-free segmenters' masks are, on generated
 /// sequences with exact masks (<see cref="SyntheticMaskSequence"/>: rotating, breathing ellipses, rhombi and rotated
 /// rectangles on a textured background; seeds 1..N, deterministic). Each segmenter is run twice: on the default
 /// tracker's boxes (what <c>track/run --segmenter</c> give) and on the ground-truth boxes (the masks' own bounding
@@ -28,12 +28,15 @@ internal static class SegmenterJ
     {
         int sequences = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 6;
         int frames = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 150;
-        foreach (double clutter in new[] { 0.0, 0.3 }) Measure(sequences, frames, clutter);
+        int width = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 320;
+        int height = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 240;
+        foreach (double clutter in new[] { 0.0, 0.3 }) Measure(sequences, frames, width, height, clutter);
         return 0;
     }
 
-    private static void Measure(int sequences, int frames, double clutter)
+    private static void Measure(int sequences, int frames, int width, int height, double clutter)
     {
+        double k = width / 320.0; // the target and its motion scale with the frame
         var metric = new MaskRegionSimilarity();
         var kinds = new[] { ("box", new SegmenterOptions { Kind = SegmenterKind.Box }), ("colour", new SegmenterOptions { Kind = SegmenterKind.Colour }) };
         var tracked = kinds.ToDictionary(k => k.Item1, _ => new List<double>());
@@ -41,11 +44,15 @@ internal static class SegmenterJ
         var seconds = kinds.ToDictionary(k => k.Item1, _ => 0.0);
         var boxIou = new List<double>();
         int segmented = 0;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"segmenter-j: {sequences} generated sequences x {frames} frames, 320x240 ({string.Join(", ", Shapes.Select(s => s.ToString().ToLowerInvariant()))} in turn; seeds 1..{sequences}), " +
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"segmenter-j: {sequences} generated sequences x {frames} frames, {width}x{height} ({string.Join(", ", Shapes.Select(s => s.ToString().ToLowerInvariant()))} in turn; seeds 1..{sequences}), " +
                           $"clutter {clutter:0.0} (share of the background in the target's colours); tracker: default (dcf)"));
         for (int s = 0; s < sequences; s++)
         {
-            var seq = new SyntheticMaskSequence(new SyntheticMaskSequenceOptions { Frames = frames, Seed = (ulong)(s + 1), Shape = Shapes[s % Shapes.Length], Clutter = clutter });
+            var seq = new SyntheticMaskSequence(new SyntheticMaskSequenceOptions
+            {
+                Frames = frames, Seed = (ulong)(s + 1), Shape = Shapes[s % Shapes.Length], Clutter = clutter,
+                Width = width, Height = height, SemiMajor = 42 * k, SemiMinor = 20 * k,
+            });
             using var source = seq.AsFrameSource($"seq{s + 1}");
             var gt = seq.Masks;
             var row = new List<string>();
