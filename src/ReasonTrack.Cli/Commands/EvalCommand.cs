@@ -19,7 +19,7 @@ internal static class EvalCommand
     {
         var dataset = new Option<string>("--dataset", "-d")
         {
-            Description = "Dataset key: lasot, tnllt, tnl2k, otb, got10k-val, vot, folder (see 'reasontrack datasets').",
+            Description = "Dataset key: lasot, tnllt, tnl2k, otb, got10k-val, vot, folder, davis2017 (masks) (see 'reasontrack datasets').",
         };
         var annotations = new Option<string>("--annotations", "--root", "-a")
         {
@@ -33,8 +33,14 @@ internal static class EvalCommand
         };
         var protocol = new Option<string?>("--protocol", "-p")
         {
-            Description = "Evaluation protocol: lasot-matlab, tnllt-matlab, tnl2k-matlab, otb, pytracking, got10k. Default: the dataset's official toolkit.",
+            Description = "Evaluation protocol: lasot-matlab, tnllt-matlab, tnl2k-matlab, otb, pytracking, got10k; davis2017 for masks (DAVIS PNG results <folder>/<seq>/<frame>.png). Default: the dataset's official toolkit.",
         };
+        var davisSet = new Option<string?>("--set") { Description = "davis2017: the DAVIS set, ImageSets/2017/<set>.txt (default val); also names the CSVs (global_results-<set>.csv)." };
+        var davisVoid = new Option<bool>("--void-excluded") { Description = "davis2017, ours: leave void (255) ground-truth pixels out of J and F. Default (toolkit): void counts as background, predictions on it are false positives." };
+        var davisAllFrames = new Option<bool>("--score-first-last") { Description = "davis2017, ours: also score the first and last annotated frames (the toolkit drops both)." };
+        var davisObjects = new Option<bool>("--objects-all-frames") { Description = "davis2017, ours: objects = highest id over all annotation frames (the toolkit: highest id of frame 0; later ids ignored)." };
+        var davisNoWrap = new Option<bool>("--no-decay-uint8-wrap") { Description = "davis2017, ours: Decay bin edges as integers (the toolkit casts them to uint8, wrong above 256 scored frames)." };
+        var davisIgnoreExtra = new Option<bool>("--ignore-extra-ids") { Description = "davis2017, ours: ignore result ids above the object count (255 included) with a warning. Default: an error naming the file (the toolkit stops, exit code 0)." };
         var sequences = new Option<string?>("--sequences", "-s") { Description = "A text file listing the sequences to evaluate, one per line (default: the dataset's test list)." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Write the reports here: results.json, results.csv, sequences.csv, results.md, results.tex and plots/*.svg." };
         var json = new Option<string?>("--json") { Description = "Also write the JSON report to this file." };
@@ -59,12 +65,15 @@ internal static class EvalCommand
         var cmd = new Command("eval", "Evaluate tracker results on a dataset under a named protocol, print a ranked table and write reports.")
         {
             dataset, annotations, results, protocol, sequences, outDir, json, allowMissing, emptyResult, example, jobs, matlabGrid, pytrackingDataset,
+            davisSet, davisVoid, davisAllFrames, davisObjects, davisNoWrap, davisIgnoreExtra,
         };
 
         cmd.WithExamples(
             "reasontrack eval --example",
             "reasontrack eval -d lasot -a /data/LaSOT -r results/nanotrack -r dcf=results/dcf -o out/report",
-            "reasontrack eval -d otb -a /data/OTB100 -r results/mine -p pytracking --allow-missing");
+            "reasontrack eval -d otb -a /data/OTB100 -r results/mine -p pytracking --allow-missing",
+            "reasontrack eval -d davis2017 -a /data/DAVIS -r results/masks -r sam2=results/sam2 -o out/davis   (J&F, protocol davis2017; -p davis2017 implied)",
+            "reasontrack eval -d davis2017 -a /data/DAVIS -r results/masks -p davis2017 --set val --void-excluded --json out/davis.json");
         cmd.SetAction(parse => CliErrors.Run(() =>
         {
             var opts = new EvalArguments
@@ -83,7 +92,16 @@ internal static class EvalCommand
                 MatlabColonGrid = parse.GetValue(matlabGrid),
                 PytrackingDataset = parse.GetValue(pytrackingDataset),
             };
-            return Run(opts);
+            var mask = new DavisEvalCommand.MaskArguments
+            {
+                Set = parse.GetValue(davisSet),
+                VoidExcluded = parse.GetValue(davisVoid),
+                ScoreFirstAndLast = parse.GetValue(davisAllFrames),
+                ObjectsFromAllFrames = parse.GetValue(davisObjects),
+                NoDecayUint8Wrap = parse.GetValue(davisNoWrap),
+                IgnoreExtraIds = parse.GetValue(davisIgnoreExtra),
+            };
+            return Run(opts, mask);
         }));
         return cmd;
     }
@@ -105,7 +123,7 @@ internal static class EvalCommand
         public string? PytrackingDataset { get; init; }
     }
 
-    internal static int Run(EvalArguments a)
+    internal static int Run(EvalArguments a, DavisEvalCommand.MaskArguments? mask = null)
     {
         if (a.Example)
         {
@@ -125,6 +143,8 @@ internal static class EvalCommand
         if (a.Results.Length == 0) throw new ReasonTrackException("--results is required: at least one tracker's results folder");
 
         var loader = DatasetRegistry.Get(a.Dataset);
+        if (DavisEvalCommand.Applies(loader, a.Protocol)) return DavisEvalCommand.Run(loader, a, mask ?? new DavisEvalCommand.MaskArguments());
+        if (loader is IMaskDatasetLoader) throw new ReasonTrackException($"dataset '{loader.Key}' has mask ground truth: evaluate it with -p davis2017 (or without -p)");
         IReadOnlyList<string>? list = null;
         if (a.Sequences is not null) list = ReadSequenceList(a.Sequences);
         var sw = Stopwatch.StartNew();

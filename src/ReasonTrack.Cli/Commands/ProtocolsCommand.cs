@@ -17,9 +17,13 @@ internal static class ProtocolsCommand
                 Console.WriteLine($"{p.Key}");
                 Console.WriteLine($"    {p.Description}");
             }
+            // The mask protocol (its evaluator is not a box IEvaluationProtocol).
+            Console.WriteLine(ReasonTrack.Evaluation.Masks.DavisEvaluator.ProtocolKey);
+            Console.WriteLine($"    {ReasonTrack.Evaluation.Masks.DavisEvaluator.Description}");
             return 0;
         });
-        cmd.WithExamples("reasontrack protocols", "reasontrack eval -d lasot -a /data/LaSOT -r results/mine -p pytracking");
+        cmd.WithExamples("reasontrack protocols", "reasontrack eval -d lasot -a /data/LaSOT -r results/mine -p pytracking",
+            "reasontrack eval -d davis2017 -a /data/DAVIS -r results/masks -p davis2017");
         return cmd;
     }
 }

@@ -1,4 +1,5 @@
 using ReasonTrack.Naming;
+using ReasonTrack.Datasets.Davis;
 using ReasonTrack.Datasets.Folder;
 using ReasonTrack.Datasets.Got10k;
 using ReasonTrack.Datasets.Lasot;
@@ -47,6 +48,7 @@ public static class DatasetRegistry
         registry.Register("got10k-val", ["got10k"], () => new Got10kLoader());
         registry.Register("vot", [], () => new VotLoader());
         registry.Register("folder", [], () => new FolderLoader());
+        registry.Register("davis2017", ["davis"], () => new DavisLoader());
         return registry;
     }
 }
