@@ -16,9 +16,10 @@ namespace ReasonTrack.Benchmarks;
 /// sequences with exact masks (<see cref="SyntheticMaskSequence"/>: rotating, breathing ellipses, rhombi and rotated
 /// rectangles on a textured background; seeds 1..N, deterministic). Each segmenter is run twice: on the default
 /// tracker's boxes (what <c>track/run --segmenter</c> give) and on the ground-truth boxes (the masks' own bounding
-/// boxes), which separates the segmenter's quality from the tracker's error. J per frame is
-/// <see cref="MaskRegionSimilarity"/> (the mask IoU, 1 when both are empty); J-Mean follows the DAVIS 2017 rule: per
-/// object the mean over frames 2..N-1 (first and last frames dropped), then the plain mean over objects (one per sequence).
+/// boxes), which separates the segmenter's quality from the tracker's error. J and F per frame are the DAVIS 2017
+/// toolkit's (<see cref="Evaluation.Masks.DavisMetrics"/> through <see cref="MaskRegionSimilarity"/> and
+/// <see cref="MaskBoundaryMeasure"/>); the means follow its rule: per object the mean over frames 2..N-1 (first and
+/// last frames dropped), then the plain mean over objects (one per sequence).
 /// </summary>
 internal static class SegmenterJ
 {
@@ -38,9 +39,12 @@ internal static class SegmenterJ
     {
         double k = width / 320.0; // the target and its motion scale with the frame
         var metric = new MaskRegionSimilarity();
+        var fMetric = new MaskBoundaryMeasure();
         var kinds = new[] { ("box", new SegmenterOptions { Kind = SegmenterKind.Box }), ("colour", new SegmenterOptions { Kind = SegmenterKind.Colour }) };
         var tracked = kinds.ToDictionary(k => k.Item1, _ => new List<double>());
         var given = kinds.ToDictionary(k => k.Item1, _ => new List<double>());
+        var trackedF = kinds.ToDictionary(k => k.Item1, _ => new List<double>());
+        var givenF = kinds.ToDictionary(k => k.Item1, _ => new List<double>());
         var seconds = kinds.ToDictionary(k => k.Item1, _ => 0.0);
         var boxIou = new List<double>();
         int segmented = 0;
@@ -64,6 +68,7 @@ internal static class SegmenterJ
                 var outcome = SequenceTracking.Run(tracker, source, seq.GroundTruth[0], recorder.Before(null));
                 double jt = JMean(recorder.Masks!, gt, metric, frames);
                 tracked[name].Add(jt);
+                trackedF[name].Add(JMean(recorder.Masks!, gt, fMetric, frames));
                 if (name == "box")
                     boxIou.Add(Enumerable.Range(1, frames - 2).Average(f => Overlap.Iou(outcome.Boxes[f], seq.GroundTruth[f])));
 
@@ -80,21 +85,22 @@ internal static class SegmenterJ
                 seconds[name] += sw.Elapsed.TotalSeconds;
                 double jg = JMean(made, gt, metric, frames);
                 given[name].Add(jg);
-                row.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {jt:0.000} / {jg:0.000}"));
+                givenF[name].Add(JMean(made, gt, fMetric, frames));
+                row.Add(string.Create(CultureInfo.InvariantCulture, $"{name} J {jt:0.000} / {jg:0.000}"));
             }
             segmented += frames;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  seq{s + 1} ({seq.Options.Shape.ToString().ToLowerInvariant()}): tracker box IoU {boxIou[^1]:0.000}; J-Mean tracked / gt box: {string.Join(", ", row)}"));
         }
-        Console.WriteLine("J-Mean (davis2017 rule: frames 2..N-1 per object, plain mean over objects; J = mask IoU, MaskRegionSimilarity):");
-        Console.WriteLine("  segmenter   on the default tracker's boxes   on the ground-truth boxes   ms/frame (gt boxes)");
+        Console.WriteLine("J-Mean and F-Mean (davis2017: DavisMetrics J and F per frame; frames 2..N-1 per object, plain mean over objects):");
+        Console.WriteLine("  segmenter   J tracked   J gt box   F tracked   F gt box   ms/frame (gt boxes)");
         foreach (var (name, _) in kinds)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {name,-10}  {tracked[name].Average(),10:0.000}                      {given[name].Average(),10:0.000}           {seconds[name] * 1000 / segmented,8:0.000}"));
+                $"  {name,-10}  {tracked[name].Average(),9:0.000}  {given[name].Average(),9:0.000}  {trackedF[name].Average(),9:0.000}  {givenF[name].Average(),9:0.000}   {seconds[name] * 1000 / segmented,8:0.000}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (the default tracker's mean box IoU over the same frames: {boxIou.Average():0.000}, continuous-box IoU)"));
     }
 
-    /// <summary>The DAVIS per-object J-Mean of object 1: frames 1..n-2 (0-based; the toolkit drops the first and the last).</summary>
+    /// <summary>The DAVIS per-object mean of <paramref name="metric"/> for object 1: frames 1..n-2 (0-based; the toolkit drops the first and the last).</summary>
     private static double JMean(SequenceMasks result, SequenceMasks gt, IMaskFrameMetric metric, int frames)
     {
         double sum = 0;

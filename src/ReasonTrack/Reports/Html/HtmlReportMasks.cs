@@ -25,8 +25,8 @@ public sealed record HtmlReportMasks
     /// </summary>
     public IReadOnlyList<(string Tracker, string Directory)> ResultFolders { get; init; } = [];
 
-    /// <summary>The per-frame charts made with ground truth, in order. Default: J (<see cref="MaskRegionSimilarity"/>).</summary>
-    public IReadOnlyList<IMaskFrameMetric> Metrics { get; init; } = [new MaskRegionSimilarity()];
+    /// <summary>The per-frame charts made with ground truth, in order. Default: J (<see cref="MaskRegionSimilarity"/>) and F (<see cref="MaskBoundaryMeasure"/>), DAVIS 2017's.</summary>
+    public IReadOnlyList<IMaskFrameMetric> Metrics { get; init; } = [new MaskRegionSimilarity(), new MaskBoundaryMeasure()];
 
     /// <summary>
     /// The trackers whose masks are drawn on the video. Null: the first tracker in leaderboard order that has masks

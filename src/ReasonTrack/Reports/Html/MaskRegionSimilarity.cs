@@ -1,12 +1,13 @@
+using ReasonTrack.Evaluation.Masks;
 using ReasonTrack.Geometry.Masks;
 
 namespace ReasonTrack.Reports.Html;
 
 /// <summary>
-/// J, the DAVIS region similarity of one object in one frame: the masks' intersection over union, 1 when both are
-/// empty (<see cref="Mask.IoU"/>, the DAVIS 2017 toolkit's <c>db_eval_iou</c> rule). Void pixels are not seen here: the
-/// report reads masks without void (255) pixels, whereas the toolkit counts a result's pixels on void as false
-/// positives, so a frame whose annotation has void may differ from <c>eval --protocol davis2017</c> (display only).
+/// J, the DAVIS region similarity of one object in one frame (<see cref="DavisMetrics.RegionSimilarity"/>: the
+/// masks' intersection over union, 1 when both are empty, as the DAVIS 2017 toolkit's <c>db_eval_iou</c>). The report
+/// reads the ground truth's void (255) pixels as background, so a result's pixels on void count against it, as in
+/// the toolkit's semi-supervised evaluation.
 /// </summary>
 public sealed class MaskRegionSimilarity : IMaskFrameMetric
 {
@@ -14,12 +15,12 @@ public sealed class MaskRegionSimilarity : IMaskFrameMetric
 
     public string Label => "J (region similarity, mask IoU)";
 
-    public string Note => "DAVIS J per frame, the mean over the ground truth's objects of frame 1; void pixels ignored (display; eval --protocol davis2017 gives the official figures)";
+    public string Note => "DAVIS 2017 J per frame (davis2017 toolkit rule), the plain mean over the ground truth's objects of frame 1; every frame shown (the toolkit's J-Mean drops the first and the last)";
 
     public double Score(Mask result, Mask groundTruth)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(groundTruth);
-        return result.IoU(groundTruth);
+        return DavisMetrics.RegionSimilarity(result, groundTruth);
     }
 }

@@ -8,7 +8,7 @@ namespace ReasonTrack.Tests.Reports.Html;
 /// The report with masks in a real browser (issue 16 item 5), made end to end by the CLI: a generated ellipse sequence
 /// (<see cref="SyntheticMaskSequence"/>, OTB layout, DAVIS annotations), <c>run --segmenter colour --report
 /// --mask-annotations</c> and <c>run --segmenter box</c>, then <c>report</c> over both. The sequence page loads with no
-/// console error or failed request, its video plays, and it has the J chart beside IoU and score (one line per
+/// console error or failed request, its video plays, and it has the J and F charts beside IoU and score (one line per
 /// segmenter). Skipped without Chromium or ffmpeg.
 /// </summary>
 public sealed class HtmlReportMasksBrowserTests : IDisposable
@@ -46,10 +46,12 @@ public sealed class HtmlReportMasksBrowserTests : IDisposable
             (await browser.Evaluate("document.getElementById('video').error === null && document.getElementById('video').duration > 0", ct))!.GetValue<bool>().ShouldBeTrue(page);
             var titles = await browser.Evaluate("[...document.querySelectorAll('#charts figure.chart')].map(f => f.textContent)", ct);
             var shown = ((System.Text.Json.Nodes.JsonArray)titles!).Select(t => t!.GetValue<string>()).ToList();
-            shown.Count.ShouldBe(3, page); // IoU, score, J
+            shown.Count.ShouldBe(4, page); // IoU, score, J, F
             shown[2].ShouldStartWith("J (region similarity");
+            shown[3].ShouldStartWith("F (boundary measure");
             // One line per tracker with masks in the J chart.
-            (await browser.Evaluate("document.querySelectorAll('#charts figure.chart')[2].querySelectorAll('polyline, path.line').length", ct))!.GetValue<int>().ShouldBe(lines, page);
+            (await browser.Evaluate("document.querySelectorAll('#charts figure.chart')[2].querySelectorAll('path.line').length", ct))!.GetValue<int>().ShouldBe(lines, page);
+            (await browser.Evaluate("document.querySelectorAll('#charts figure.chart')[3].querySelectorAll('path.line').length", ct))!.GetValue<int>().ShouldBe(lines, page);
             // The page says whose masks the video shows.
             (await browser.Evaluate("[...document.querySelectorAll('p.hint')].map(p => p.textContent).join('|')", ct))!.GetValue<string>()
                 .ShouldContain($"Masks on the video: {drawn} (translucent fill and outline, each object in its DAVIS palette colour); ground-truth masks outlined in white.");

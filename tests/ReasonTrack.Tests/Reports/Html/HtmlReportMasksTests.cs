@@ -92,6 +92,16 @@ public sealed partial class HtmlReportMasksTests : IDisposable
         j[0].GetProperty("values").EnumerateArray().Select(v => v.GetInt64()).ShouldBe(expected.Select(e => (long)Math.Round(e * scale)));
         j[0].GetProperty("min").GetDouble().ShouldBe(0);
         j[0].GetProperty("max").GetDouble().ShouldBe(1);
+        // F: object 2 missing from the result scores 0 (an empty boundary against a non-empty one), object 1 exact
+        // (frame 3) or absent in both (frame 4) scores 1: 1/2 there; frames 0-2 the shifted square scores in (0, 1).
+        var keys = data.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("key").GetString()).Distinct().ToList();
+        keys.ShouldBe(["iou", "J", "F"]); // no _scores.txt: no score chart
+        var fv = data.GetProperty("series").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "F").GetProperty("values").EnumerateArray().Select(v => v.GetInt64()).ToList();
+        fv[3].ShouldBe((long)Math.Round(0.5 * scale));
+        fv[4].ShouldBe((long)Math.Round(0.5 * scale));
+        fv[0].ShouldBeInRange(1, scale / 2 - 1);
+        fv[1].ShouldBe(fv[0]);
+        fv[2].ShouldBe(fv[0]);
 
         // Without annotations: no J chart (the overlay only).
         string site2 = Path.Combine(_dir, "site2");
