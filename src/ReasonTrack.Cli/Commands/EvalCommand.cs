@@ -71,9 +71,7 @@ internal static class EvalCommand
         cmd.WithExamples(
             "reasontrack eval --example",
             "reasontrack eval -d lasot -a /data/LaSOT -r results/nanotrack -r dcf=results/dcf -o out/report",
-            "reasontrack eval -d otb -a /data/OTB100 -r results/mine -p pytracking --allow-missing",
-            "reasontrack eval -d davis2017 -a /data/DAVIS -r results/masks -r sam2=results/sam2 -o out/davis   (J&F, protocol davis2017; -p davis2017 implied)",
-            "reasontrack eval -d davis2017 -a /data/DAVIS -r results/masks -p davis2017 --set val --void-excluded --json out/davis.json");
+            "reasontrack eval -d davis2017 -a /data/DAVIS -r results/masks -r sam2=results/sam2 -p davis2017 --set val -o out/davis");
         cmd.SetAction(parse => CliErrors.Run(() =>
         {
             var opts = new EvalArguments

@@ -152,18 +152,4 @@ internal sealed class BitPlane
         for (int i = 0; i < a.Length; i++) n += BitOperations.PopCount(a[i] & b[i]);
         return n;
     }
-
-    /// <summary>Number of pixels set in both planes and not in <paramref name="exclude"/>.</summary>
-    public long AndNotCount(BitPlane other, BitPlane exclude)
-    {
-        int y0 = Math.Max(MinRow, other.MinRow), y1 = Math.Min(MaxRow, other.MaxRow);
-        if (y0 > y1) return 0;
-        int o = y0 * WordsPerRow, len = (y1 - y0 + 1) * WordsPerRow;
-        var a = Bits.AsSpan(o, len);
-        var b = other.Bits.AsSpan(o, len);
-        var e = exclude.Bits.AsSpan(o, len);
-        long n = 0;
-        for (int i = 0; i < a.Length; i++) n += BitOperations.PopCount(a[i] & b[i] & ~e[i]);
-        return n;
-    }
 }

@@ -35,13 +35,14 @@ internal sealed class MaskPairWorkspace
 
     public bool Fits(int width, int height, int boundPix) => Width == width && Height == height && BoundPix == boundPix;
 
-    /// <summary>Sets the void pixels (label 255 of the ground truth) that <see cref="Score"/> excludes; null clears them.</summary>
+    /// <summary>Sets the void pixels (label 255 of the ground truth) that the scoring excludes, or none when <paramref name="excludeVoid"/> is false.</summary>
     public void SetVoid(ReadOnlySpan<byte> gtLabels, bool excludeVoid)
     {
         _hasVoid = excludeVoid;
         if (excludeVoid) _void.Load(gtLabels, Geometry.Masks.LabelMap.Void); else _void.Clear();
     }
 
+    /// <summary>Sets the void pixels to exclude (null: none).</summary>
     public void SetVoid(Mask? voidMask)
     {
         _hasVoid = voidMask is not null;

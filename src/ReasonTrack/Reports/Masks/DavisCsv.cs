@@ -44,10 +44,13 @@ public static class DavisCsv
         return [g, p];
     }
 
-    /// <summary>Python's <c>"%.3f" % v</c>: the exact binary value rounded to 3 decimals, ties to even; <c>nan</c> for NaN.</summary>
+    /// <summary>
+    /// Python's <c>"%.3f" % v</c>: the exact binary value rounded to 3 decimals, ties to even; NaN as pandas writes it
+    /// in a CSV (<c>na_rep</c> = empty field).
+    /// </summary>
     public static string Fixed3(double v)
     {
-        if (double.IsNaN(v)) return "nan";
+        if (double.IsNaN(v)) return "";
         if (double.IsInfinity(v)) return v > 0 ? "inf" : "-inf";
         // .NET rounds the exact decimal expansion half away from zero; the two differ only at exact ties, which a
         // double reaches at 3 decimals only for multiples of 1/16 (v * 2000 an odd integer).

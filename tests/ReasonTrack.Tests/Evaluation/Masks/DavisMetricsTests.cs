@@ -47,6 +47,19 @@ public sealed class DavisMetricsTests
     }
 
     [Theory]
+    [InlineData(64)]
+    [InlineData(128)]
+    [InlineData(65)]
+    public void RightBorderPixelInTheLastWordHasFourBoundaryPixels(int width)
+    {
+        // Last column: b = seg ^ S only. For a 1x1 object at (w-1, 5): (w-1, 5) (seg, S = 0), (w-1, 4) (S = seg),
+        // (w-2, 5) (E = seg), (w-2, 4) (SE = seg): 4, the bit being the last of its 64-bit word when w = 64 or 128.
+        Assert.Equal(4, DavisMetrics.BoundaryPixelCount(Rect(width, 10, width - 1, 5, 1, 1)));
+        // In the bottom row too: the corner rule, 3 (README rule 22).
+        Assert.Equal(3, DavisMetrics.BoundaryPixelCount(Rect(width, 10, width - 1, 9, 1, 1)));
+    }
+
+    [Theory]
     [InlineData(854, 480, 8)]
     [InlineData(640, 360, 6)]
     [InlineData(321, 241, 4)]
@@ -88,6 +101,21 @@ public sealed class DavisMetricsTests
         Assert.Equal(0, DavisMetrics.Counts(c, Rect(30, 20, 13, 13, 1, 1), 2).FgMatch);  // 8 > 4
     }
 
+    [Theory]
+    [InlineData(199, 0.5)]
+    [InlineData(200, 1.0)]
+    [InlineData(198, 0.0)]
+    public void ToleranceBeyondOneWordShiftsAcrossWords(int r, double expected)
+    {
+        // 1x1 objects at x = 10 and x = 210 (d = 200): boundary blocks in columns {9, 10} and {209, 210}; column
+        // distances 199 (10-209), 200 (9-209, 10-210) and 201 (9-210). r = 199: one column each side matches, F = 1/2;
+        // r = 200: every pixel has a partner, F = 1; r = 198: none, F = 0. Shifts of 64 bits and more are exercised.
+        var a = Rect(450, 12, 10, 5, 1, 1);
+        var b = Rect(450, 12, 210, 5, 1, 1);
+        Assert.Equal(expected, DavisMetrics.BoundaryF(a, b, r), 12);
+        Assert.Equal(expected, DavisMetrics.BoundaryF(b, a, r), 12);
+    }
+
     [Fact]
     public void RecallIsStrictlyAboveHalf()
     {
@@ -127,5 +155,15 @@ public sealed class DavisMetricsTests
         Assert.Equal("0.188", ReasonTrack.Reports.Masks.DavisCsv.Fixed3(0.1875));
         Assert.Equal("-0.003", ReasonTrack.Reports.Masks.DavisCsv.Fixed3(-0.0026339455183465475));
         Assert.Equal("1.000", ReasonTrack.Reports.Masks.DavisCsv.Fixed3(1.0));
+    }
+
+    [Fact]
+    public void ScoringAPairDoesNotAllocateInSteadyState()
+    {
+        var a = Rect(854, 480, 100, 80, 300, 200);
+        var b = Rect(854, 480, 110, 90, 280, 210);
+        DavisMetrics.Counts(a, b, 8);
+        long bytes = AllocationProbe.SteadyStateBytes(() => DavisMetrics.Counts(a, b, 8));
+        Assert.Equal(0, bytes);
     }
 }
