@@ -13,6 +13,8 @@ using ReasonTrack.Benchmarks;
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- nanotrack-fps [v2] [5]   (tracking work, 1 thread, shared sequences)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- external-overhead [2000] [/usr/bin/python3] [640] [480]
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- html-report [8] [out/bench-html] [3]   (LaSOT-280 x N trackers)
+// dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- segmenter-j [6] [150] [320] [240]   (J of the box and colour segmenters, tracked and on ground-truth boxes)
+if (args.Length > 0 && args[0] == "segmenter-j") return SegmenterJ.Run(args[1..]);
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- davis-eval [9] [threads]   (DAVIS J&F of one 80-frame 854x480 sequence, 3 objects)
 if (args.Length > 0 && args[0] == "davis-eval") return DavisEvalBench.Run(args[1..]);
 if (args.Length > 0 && args[0] == "html-report") return HtmlReportBuild.Run(args[1..]);

@@ -136,6 +136,13 @@ internal static class CliOptions
         },
     };
 
+    /// <summary><c>--mask-annotations</c> (report, track, run): ground-truth masks in the DAVIS layout, for J and F per frame in the report.</summary>
+    public static Option<string?> MaskAnnotations() => new("--mask-annotations")
+    {
+        Description = "Ground-truth masks in the DAVIS layout: a folder holding <seq>/00000.png, ... (DAVIS's Annotations/480p), a DAVIS root, or one sequence's folder of PNGs; " +
+                      "the report then charts J per frame of every tracker with masks.",
+    };
+
     /// <summary>Makes an int option refuse values below <paramref name="min"/> (and non-numbers) as parse errors.</summary>
     public static void AtLeast(Option<int> o, int min, string unit)
     {

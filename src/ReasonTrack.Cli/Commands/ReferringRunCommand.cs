@@ -18,9 +18,9 @@ internal static class ReferringRunCommand
     public static int Run(IReferringDatasetLoader loader, ParseResult parse, Option<string> root, Option<string> tracker, Option<string[]> settings,
         Option<string?> modelDir, Option<string> outDir, Option<int> jobs, Option<string?> shard, Option<string?> sequences, Option<ResultLayout> format,
         Option<bool> noResume, ReasoningCliOptions reasoningOptions, Option<string?> name, Option<string?> report, Option<Segmentation.SegmenterOptions> segmenter,
-        Option<string?> split, Option<ReferDavisExpressions> expressions, Option<MaskOverlapRule> overlap)
+        Option<string?> maskAnnotations, Option<string?> split, Option<ReferDavisExpressions> expressions, Option<MaskOverlapRule> overlap)
     {
-        foreach (var o in new Option[] { shard, format, report, reasoningOptions.Instruction, reasoningOptions.Text, reasoningOptions.GroundInit })
+        foreach (var o in new Option[] { shard, format, report, maskAnnotations, reasoningOptions.Instruction, reasoningOptions.Text, reasoningOptions.GroundInit })
             if (parse.GetResult(o) is { Implicit: false })
                 throw new ReasonTrackException($"{o.Name} does not apply to {loader.Key}" + (o == reasoningOptions.Instruction || o == reasoningOptions.Text
                     ? ": each object's expression is its instruction" : o == format ? ": masks are written in the DAVIS layout" : ""));

@@ -28,6 +28,8 @@ internal static class ReportCommand
         var annotations = new Option<string?>("--annotations", "--root", "-a") { Description = "The dataset's folder. With its frames, each sequence page gets an annotated video." };
         var protocol = new Option<string[]>("--protocol", "-p") { Description = "Evaluation protocol(s), repeatable: one leaderboard each. Default: the dataset's official toolkit.", AllowMultipleArgumentsPerToken = true };
         var runs = new Option<string[]>("--runs") { Description = "More folders with reasoning logs (<seq>_reasoning.jsonl, _descriptions.txt) as name=folder, name being the tracker they belong to; a tracker's own results folder is always searched.", AllowMultipleArgumentsPerToken = true };
+        var masks = new Option<string[]>("--masks") { Description = "A tracker's masks as name=folder (DAVIS results layout, <folder>/<seq>/00000.png), when they are not beside its boxes (where track and run write them with a segmenter, found without this); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var maskAnnotations = CliOptions.MaskAnnotations();
         var outDir = new Option<string>("--out", "-o") { Description = "The folder to write the site to (open index.html).", Required = true };
         var sequences = new Option<string?>("--sequences", "-s") { Description = "A text file listing the sequences to include, one per line." };
         var allowMissing = new Option<bool>("--allow-missing") { Description = "Include only the sequences every tracker has results for, instead of stopping." };
@@ -36,11 +38,11 @@ internal static class ReportCommand
         var jobs = CliOptions.Jobs("Sequences evaluated and written");
         var cmd = new Command("report", "Write an HTML report (leaderboard, plots, attributes, a page per sequence with video, per-frame charts and the reasoning timeline); open index.html from disk.")
         {
-            results, dataset, annotations, protocol, runs, outDir, sequences, allowMissing, noVideo, title, jobs,
+            results, dataset, annotations, protocol, runs, masks, maskAnnotations, outDir, sequences, allowMissing, noVideo, title, jobs,
         };
         cmd.WithExamples(
             "reasontrack report -d otb -a ../shared/data/sequences -r results/dcf -r nano=results/nanotrack -o out/html",
-            "reasontrack report -d lasot -a /data/LaSOT -r results/a -r results/b -p lasot-matlab -p pytracking --no-video -o out/html",
+            "reasontrack report -d otb -a data/seqs -r colour=out/colour -r box=out/box --mask-annotations data/davis/Annotations/480p -o out/html",
             "reasontrack report -r out/report/results.json -o out/html");
         cmd.SetAction(parse => CliErrors.Run(() => Run(new ReportArguments
         {
@@ -49,6 +51,8 @@ internal static class ReportCommand
             Annotations = parse.GetValue(annotations),
             Protocols = parse.GetValue(protocol) ?? [],
             Runs = parse.GetValue(runs) ?? [],
+            Masks = parse.GetValue(masks) ?? [],
+            MaskAnnotations = parse.GetValue(maskAnnotations),
             Out = parse.GetValue(outDir)!,
             Sequences = parse.GetValue(sequences),
             AllowMissing = parse.GetValue(allowMissing),
@@ -66,6 +70,8 @@ internal static class ReportCommand
         public string? Annotations { get; init; }
         public string[] Protocols { get; init; } = [];
         public string[] Runs { get; init; } = [];
+        public string[] Masks { get; init; } = [];
+        public string? MaskAnnotations { get; init; }
         public required string Out { get; init; }
         public string? Sequences { get; init; }
         public bool AllowMissing { get; init; }
@@ -112,6 +118,13 @@ internal static class ReportCommand
             var reports = protocols.Select(p => Evaluator.Evaluate(ds, sources, ProtocolRegistry.Get(p, ds.Key), options)).ToList();
             foreach (var w in reports.SelectMany(r => r.Warnings)) Console.WriteLine($"warning: {w}");
             var reasoning = a.Runs.Select(ResultLocator.ParseArgument).Select(x => (x.Name, x.Directory)).ToList();
+            var maskFolders = a.Masks.Select(ResultLocator.ParseArgument).Select(x => (x.Name, x.Directory)).ToList();
+            foreach (var (name, dir) in maskFolders)
+            {
+                if (!sources.Any(s => s.TrackerName == name)) throw new ReasonTrackException($"--masks {name}={dir}: no results folder is named {name} (name them with -r {name}=folder)");
+                if (!Directory.Exists(dir)) throw new ReasonTrackException($"--masks {name}={dir}: no such folder");
+            }
+            if (a.MaskAnnotations is not null && !Directory.Exists(a.MaskAnnotations)) throw new ReasonTrackException($"--mask-annotations {a.MaskAnnotations}: no such folder");
             written = new HtmlReportBuilder(new HtmlReportOptions
             {
                 OutputDirectory = a.Out,
@@ -119,6 +132,7 @@ internal static class ReportCommand
                 Dataset = ds,
                 Results = sources,
                 ReasoningFolders = reasoning,
+                Masks = new HtmlReportMasks { Annotations = a.MaskAnnotations, ResultFolders = maskFolders },
                 BoxReading = ProtocolRegistry.Get(protocols[0], ds.Key).ReadOptions,
                 Video = a.NoVideo ? HtmlReportVideo.None : HtmlReportVideo.Auto,
                 Parallelism = a.Jobs,

@@ -35,9 +35,10 @@ internal static class RunCommand
         var split = new Option<string?>("--split") { Description = "Referring benchmarks: the split (refer-davis17: val (default) or train; refer-youtube-vos: train (default, the only one with masks) or valid; mevis: valid_u (default), train or valid)." };
         var expressions = CliOptions.Enum("--expressions", ReasonTrack.Naming.Names.ReferDavisExpressions, "refer-davis17: the expression file (davis_text_annotations/): annot1 (Davis17_annot1.txt, first-frame, annotator 1), annot1-full (Davis17_annot1_full_video.txt), annot2, annot2-full (annotator 2, read as Latin-1).", ReasonTrack.Datasets.Referring.ReferDavisExpressions.Annotator1);
         var overlap = CliOptions.Enum("--overlap", ReasonTrack.Naming.Names.MaskOverlapRules, "Referring benchmarks: which object keeps a pixel two objects' masks cover in the merged DAVIS label map: lower-id (ReferFormer's inference_davis.py argmax rule) or higher-id (ours).", ReasonTrack.Runs.Referring.MaskOverlapRule.LowerIdWins);
+        var maskAnnotations = CliOptions.MaskAnnotations();
         var cmd = new Command("run", "Run a tracker over a dataset (resumable, parallel, shardable), then print the evaluation.")
         {
-            dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name, report, segmenter, split, expressions, overlap,
+            dataset, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, name, report, segmenter, maskAnnotations, split, expressions, overlap,
         };
         var reasoning = new ReasoningCliOptions(hasInit: false);
         reasoning.AddTo(cmd);
@@ -46,10 +47,10 @@ internal static class RunCommand
             "reasontrack run -d tnl2k -a /data/TNL2K -o out/tnl2k --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct -j 6 --vlm-url http://gpu1:8000/v1 --vlm-url http://gpu2:8000/v1",
             "reasontrack run -d refer-davis17 -a /data/ref-davis -o out/refdavis --reasoner instruction --model Qwen2.5-VL-7B-Instruct --vlm-url http://gpu1:8000/v1 --segmenter colour --expressions annot1");
         cmd.SetAction(parse => CliErrors.Run(() => ReasonTrack.Datasets.DatasetRegistry.Get(parse.GetValue(dataset)!) is ReasonTrack.Datasets.Referring.IReferringDatasetLoader referring
-            ? ReferringRunCommand.Run(referring, parse, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, reasoning, name, report, segmenter, split, expressions, overlap)
+            ? ReferringRunCommand.Run(referring, parse, root, tracker, settings, modelDir, outDir, jobs, shard, sequences, format, noResume, reasoning, name, report, segmenter, maskAnnotations, split, expressions, overlap)
             : RefuseReferringOptions(parse, split, expressions, overlap) ?? Run(parse.GetValue(dataset)!, parse.GetValue(root)!, parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(sequences), parse.GetValue(format)!, parse.GetValue(noResume),
-            reasoning.Read(parse), parse.GetValue(name), parse.GetValue(report), parse.GetValue(segmenter)!)));
+            reasoning.Read(parse), parse.GetValue(name), parse.GetValue(report), parse.GetValue(segmenter)!, parse.GetValue(maskAnnotations))));
         return cmd;
     }
 
@@ -74,8 +75,10 @@ internal static class RunCommand
 
     private static int Run(string datasetKey, string root, string trackerName, string[] settings, string? modelDir, string outDir,
         int jobs, string? shardText, string? listFile, ResultLayout layout, bool noResume, ReasoningCliSelection? reasoning, string? name, string? reportDir,
-        Segmentation.SegmenterOptions segmenter)
+        Segmentation.SegmenterOptions segmenter, string? maskAnnotations)
     {
+        if (maskAnnotations is not null && reportDir is null) throw new ReasonTrackException("--mask-annotations is for the report: give --report too");
+        if (maskAnnotations is not null && !Directory.Exists(maskAnnotations)) throw new ReasonTrackException($"--mask-annotations {maskAnnotations}: no such folder");
         var (shardIndex, shardCount) = ParseShard(shardText);
         if (jobs < 1) throw new ReasonTrackException("--jobs must be at least 1");
         IReadOnlyList<string>? list = listFile is null ? null
@@ -177,6 +180,8 @@ internal static class RunCommand
                 Dataset = ds,
                 Results = [run.ResultSource()],
                 Parallelism = jobs,
+                // Masks written beside the boxes (a segmenter, or a tracker sending masks) are overlaid; J with ground-truth masks.
+                Masks = new ReasonTrack.Reports.Html.HtmlReportMasks { Annotations = maskAnnotations },
             }).Build(evaluation);
             ReportCommand.Print(written, started.Elapsed);
         }

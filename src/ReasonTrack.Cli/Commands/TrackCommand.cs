@@ -32,22 +32,23 @@ internal static class TrackCommand
         var font = new Option<string?>("--font") { Description = "A .ttf/.otf font for the annotated video's labels (default: DejaVu Sans where the system has it, Debian's fonts-dejavu-core)." };
         var format = FormatOption();
         var segmenter = CliOptions.Segmenter();
+        var maskAnnotations = CliOptions.MaskAnnotations();
         var example = new Option<bool>("--example") { Description = "Track a generated sequence (no third-party data: textured target, scale change, occlusion, distractor), write an annotated video and evaluate the run." };
         var report = new Option<string?>("--report") { Description = "Also write the HTML report of the run to this folder (needs --groundtruth or --example; the annotated video is shown when --video is given)." };
         var cmd = new Command("track", "Track one target through one video or frame folder and write boxes, scores and per-frame times.")
         {
-            input, init, groundtruth, tracker, settings, modelDir, outDir, video, font, format, segmenter, example, report,
+            input, init, groundtruth, tracker, settings, modelDir, outDir, video, font, format, segmenter, maskAnnotations, example, report,
         };
         var reasoning = new ReasoningCliOptions(hasInit: true);
         reasoning.AddTo(cmd);
         cmd.WithExamples(
             "reasontrack track --example",
-            "reasontrack track -i video.mp4 --init 120,80,60,90 -t nanotrack --model-dir models/nanotrack --video out/annotated.mp4",
+            "reasontrack track -i video.mp4 --init 120,80,60,90 -t nanotrack --model-dir models/nanotrack --segmenter colour --video out/annotated.mp4",
             "reasontrack track -i frames/ -g groundtruth.txt --reasoner reasoningtrack --model Qwen2.5-VL-7B-Instruct --vlm-url http://127.0.0.1:8000/v1");
         cmd.SetAction(parse => CliErrors.Run(() => Run(
             parse.GetValue(input), parse.GetValue(init), parse.GetValue(groundtruth), parse.GetValue(tracker)!, parse.GetValue(settings) ?? [],
             parse.GetValue(modelDir), parse.GetValue(outDir)!, parse.GetValue(video), parse.GetValue(font), parse.GetValue(format)!, parse.GetValue(example), reasoning.Read(parse),
-            parse.GetValue(reasoning.Text), parse.GetValue(report), parse.GetValue(segmenter)!)));
+            parse.GetValue(reasoning.Text), parse.GetValue(report), parse.GetValue(segmenter)!, parse.GetValue(maskAnnotations))));
         return cmd;
     }
 
@@ -57,8 +58,10 @@ internal static class TrackCommand
 
     private static int Run(string? input, string? init, string? groundtruth, string trackerName, string[] settings, string? modelDir,
         string outDir, string? video, string? font, ResultLayout layout, bool example, ReasoningCliSelection? reasoning, string? text, string? reportDir,
-        Segmentation.SegmenterOptions segmenter)
+        Segmentation.SegmenterOptions segmenter, string? maskAnnotations)
     {
+        if (maskAnnotations is not null && reportDir is null) throw new ReasonTrackException("--mask-annotations is for the report: give --report too");
+        if (maskAnnotations is not null && !Directory.Exists(maskAnnotations)) throw new ReasonTrackException($"--mask-annotations {maskAnnotations}: no such folder");
         Box[]? gt = null;
         bool[]? absent = null;
         IFrameSource source;
@@ -156,6 +159,8 @@ internal static class TrackCommand
                             Dataset = ds,
                             Results = [located],
                             Videos = video is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [outcome.Sequence] = video },
+                            // The video above already shows the masks; J per frame against ground-truth masks when given.
+                            Masks = new ReasonTrack.Reports.Html.HtmlReportMasks { Annotations = maskAnnotations },
                         }).Build(evaluation);
                         ReportCommand.Print(written, started.Elapsed);
                     }

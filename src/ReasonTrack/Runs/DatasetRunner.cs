@@ -71,6 +71,8 @@ public sealed class DatasetRunner
         // Fail on bad settings (and missing model files) before any work starts.
         using (var probe = TrackerRegistry.Create(options.TrackerKey, options.Settings, options.Context))
             configuration = RunConfiguration.For(options, probe);
+        // The segmenter too (a missing or unreadable ONNX file is refused naming it, before any sequence fails on it).
+        using (options.Segmenter.Create()) { }
         var ds = options.Dataset;
         if (options.Reasoning is { } r && ds.Sequences.Count > 0)
             ReasoningSetup.Validate(r.Setup, !r.Grounded, r.Text ?? ds.Sequences.Select(s => s.LanguageAs(ReasoningSetup.LanguageReadingFor(r.Setup))).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)));

@@ -57,6 +57,35 @@ public sealed class MaskOverlayTests
     }
 
     [Fact]
+    public void Two_objects_in_their_palette_colours_at_the_default_opacity_blend_in_drawing_order()
+    {
+        var f = Gray100();
+        var overlay = new MaskOverlay { OutlineWidth = 0 }; // Opacity 0.45: a = round(0.45 * 256) = 115
+        overlay.Draw(f, Mask.FromBox(new Box(0, 0, 6, 8), 10, 8), MaskOverlay.ColourOf(1)); // columns 0..5, (128, 0, 0)
+        overlay.Draw(f, Mask.FromBox(new Box(4, 0, 6, 8), 10, 8), MaskOverlay.ColourOf(2)); // columns 4..9, (0, 128, 0)
+        // Object 1 alone: R (100 * 141 + 128 * 115 + 128) >> 8 = 113, G and B (100 * 141 + 128) >> 8 = 55.
+        f.Row(3).Slice(1 * 3, 3).ToArray().ShouldBe(new byte[] { 113, 55, 55 });
+        // Object 2 alone: the same with G and R swapped.
+        f.Row(3).Slice(8 * 3, 3).ToArray().ShouldBe(new byte[] { 55, 113, 55 });
+        // Both (columns 4, 5): object 2 blended over object 1's result: R (113 * 141 + 128) >> 8 = 62,
+        // G (55 * 141 + 128 * 115 + 128) >> 8 = 88, B (55 * 141 + 128) >> 8 = 30.
+        f.Row(5).Slice(4 * 3, 3).ToArray().ShouldBe(new byte[] { 62, 88, 30 });
+        f.Row(5).Slice(5 * 3, 3).ToArray().ShouldBe(new byte[] { 62, 88, 30 });
+
+        // With an outline, object 2's edge pixels are its colour exactly, also where they lie on object 1.
+        var g = Gray100();
+        var outlined = new MaskOverlay { OutlineWidth = 1 };
+        outlined.Draw(g, Mask.FromBox(new Box(0, 0, 6, 8), 10, 8), MaskOverlay.ColourOf(1));
+        outlined.Draw(g, Mask.FromBox(new Box(4, 2, 6, 4), 10, 8), MaskOverlay.ColourOf(2)); // columns 4..9, rows 2..5
+        g.Row(3).Slice(4 * 3, 3).ToArray().ShouldBe(new byte[] { 0, 128, 0 });   // object 2's left edge, over object 1
+        // Object 2's interior over object 1's (opaque) right edge: R (128 * 141 + 128) >> 8 = 71, G (128 * 115 + 128) >> 8 = 58, B 0.
+        g.Row(3).Slice(5 * 3, 3).ToArray().ShouldBe(new byte[] { 71, 58, 0 });
+        g.Row(0).Slice(5 * 3, 3).ToArray().ShouldBe(new byte[] { 128, 0, 0 });   // object 1's right edge (column 5)
+        g.Row(3).Slice(9 * 3, 3).ToArray().ShouldBe(new byte[] { 55, 113, 55 }); // the image border is not an edge
+        g.Row(2).Slice(9 * 3, 3).ToArray().ShouldBe(new byte[] { 0, 128, 0 });   // the top edge of object 2
+    }
+
+    [Fact]
     public void Drawing_allocates_nothing_after_the_first_frame()
     {
         var f = Gray100();

@@ -44,7 +44,13 @@ public sealed class HtmlReportBuilder
         if (options.MaxSeriesPoints < 100) throw new ReasonTrackException($"HtmlReportOptions.MaxSeriesPoints must be at least 100, not {options.MaxSeriesPoints}");
         if (options.WorstSegmentCount < 0) throw new ReasonTrackException("HtmlReportOptions.WorstSegmentCount must not be negative");
         _options = options;
+        // Masks (when asked for) add their J/F series after the given ones and their layer over the given overlays.
+        _providers = options.Masks is { } m ? [.. options.SeriesProviders, .. m.SeriesProviders()] : options.SeriesProviders;
+        _overlays = options.Masks is { } n ? [.. options.Overlays, n.Overlay()] : options.Overlays;
     }
+
+    private readonly IReadOnlyList<IFrameSeriesProvider> _providers;
+    private readonly IReadOnlyList<IFrameOverlay> _overlays;
 
     public HtmlReportResult Build(EvaluationReport report) => Build([report]);
 
@@ -375,7 +381,7 @@ public sealed class HtmlReportBuilder
                 warnings.Add($"{seq.Name}, {t.Tracker}: {e.Message}");
             }
         }
-        return new SequencePageContext { Report = rep, Sequence = seq, Trackers = trackers };
+        return new SequencePageContext { Report = rep, Sequence = seq, Trackers = trackers, Warn = warnings.Add };
     }
 
     /// <summary>The sequence's video under <c>video/</c> (its file name), or null when there is none.</summary>
@@ -408,7 +414,7 @@ public sealed class HtmlReportBuilder
                     var boxes = ctx.Trackers[k].Boxes;
                     if (i < boxes.Length && boxes[i].IsFinite && boxes[i].W > 0 && boxes[i].H > 0) Drawing.DrawRectangle(frame, boxes[i], colours[k], 2);
                 }
-                foreach (var o in _options.Overlays) o.Draw(frame, i, ctx);
+                foreach (var o in _overlays) o.Draw(frame, i, ctx);
                 annotator.DrawText(frame, 4, 4, (i + 1).ToString(CultureInfo.InvariantCulture) + (ctx.IsAbsent(i) ? " absent" : ""), Rgb.Yellow);
                 sink.Write(frame);
                 i++;
@@ -431,7 +437,7 @@ public sealed class HtmlReportBuilder
     {
         var seq = ctx.Sequence;
         var series = new List<FrameSeries>();
-        foreach (var p in _options.SeriesProviders) series.AddRange(p.Series(ctx));
+        foreach (var p in _providers) series.AddRange(p.Series(ctx));
         var sb = new StringBuilder();
         sb.Append("<p class=\"desc\">").Append(ctx.Frames).Append(" frames");
         int absent = 0;
@@ -452,7 +458,13 @@ public sealed class HtmlReportBuilder
         sb.Append("</ul>\n");
 
         if (video is not null)
+        {
             sb.Append("<div class=\"player\"><video id=\"video\" controls preload=\"auto\" src=\"").Append(HtmlText.Escape(video)).Append("\"></video><div class=\"frame-no\" id=\"frame-no\">frame 1</div></div>\n");
+            // What the overlays drew (a video given ready-made was not drawn on here).
+            if (!_options.Videos.ContainsKey(seq.Name))
+                foreach (var o in _overlays)
+                    if (o.Caption(ctx) is { Length: > 0 } caption) sb.Append("<p class=\"hint\">").Append(HtmlText.Escape(caption)).Append("</p>\n");
+        }
         else
             sb.Append("<p class=\"hint\">No video: the dataset was given without frames (or the report without videos).</p>\n");
 

@@ -52,6 +52,12 @@ public sealed record HtmlReportOptions
     /// <summary>Extra layers drawn on the annotated videos after the boxes (e.g. masks).</summary>
     public IReadOnlyList<IFrameOverlay> Overlays { get; init; } = [];
 
+    /// <summary>
+    /// Masks on the sequence pages (issue 16 item 5, ours): each tracker's DAVIS-layout masks overlaid on the video and,
+    /// with ground-truth masks, J and F per frame as two more charts. Null = none.
+    /// </summary>
+    public HtmlReportMasks? Masks { get; init; }
+
     /// <summary>IoU below which frames count towards a worst segment (0.5: the success rate's usual threshold).</summary>
     public double WorstSegmentThreshold { get; init; } = 0.5;
 

@@ -11,4 +11,7 @@ public interface IFrameOverlay
 {
     /// <summary>Draws on <paramref name="frame"/> (0-based <paramref name="frameIndex"/>) of the sequence in <paramref name="context"/>.</summary>
     void Draw(ImageFrame frame, int frameIndex, SequencePageContext context);
+
+    /// <summary>A line shown under the video saying what this layer drew (plain text, escaped by the page); null = none.</summary>
+    string? Caption(SequencePageContext context) => null;
 }

@@ -15,6 +15,17 @@ public sealed class SequencePageContext
     public required IReadOnlyList<TrackerFrames> Trackers { get; init; }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackerFrames, double[]> _iou = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object?>> _shared = new(StringComparer.Ordinal);
+
+    /// <summary>Where a provider or overlay reports a problem with this sequence (listed in the build's warnings); null = dropped.</summary>
+    public Action<string>? Warn { get; init; }
+
+    /// <summary>
+    /// Data several providers and overlays of one page need (e.g. the masks read once for the video and the J/F
+    /// charts): made by <paramref name="make"/> on first use under <paramref name="key"/>, then shared.
+    /// </summary>
+    public T Shared<T>(string key, Func<T> make) where T : class? =>
+        (T)_shared.GetOrAdd(key, _ => new Lazy<object?>(() => make(), LazyThreadSafetyMode.ExecutionAndPublication)).Value!;
 
     /// <summary>The IoU per frame of <paramref name="tracker"/> (<see cref="IouSeriesProvider.Compute"/>), computed once per page.</summary>
     public double[] Iou(TrackerFrames tracker) => _iou.GetOrAdd(tracker, t => IouSeriesProvider.Compute(this, t.Boxes));

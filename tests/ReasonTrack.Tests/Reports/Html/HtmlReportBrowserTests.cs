@@ -107,7 +107,7 @@ public sealed class HtmlReportBrowserTests
     }
 
     /// <summary>Takes a screenshot (scrolled to <paramref name="scrollTo"/> when given), checks it is not blank, keeps it when asked.</summary>
-    private static async Task Shot(HeadlessChromium browser, string name, CancellationToken ct, string? scrollTo = null)
+    internal static async Task Shot(HeadlessChromium browser, string name, CancellationToken ct, string? scrollTo = null)
     {
         if (scrollTo is not null)
             await browser.Evaluate($"document.querySelector({JsonSerializer.Serialize(scrollTo)}).scrollIntoView({{block: 'start'}})", ct);
