@@ -21,12 +21,26 @@ internal static class DecimalText
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParse(ReadOnlySpan<byte> s, out double value)
     {
+        int i = 0;
+        return TryScan(s, ref i, out value) && i == s.Length;
+    }
+
+    /// <summary>
+    /// Reads the longest run of the fast grammar starting at <paramref name="i"/> and leaves <paramref name="i"/>
+    /// just after it, whatever follows (a separator, a line end, or anything else: the caller decides whether the
+    /// token ends there). True and the value when that run is a number in the fast grammar and decidable; false
+    /// means "ask the runtime" (then <paramref name="i"/> is unspecified). <see cref="TryParse"/> is this with the
+    /// run required to be the whole token, so a token read either way gives the same double.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryScan(ReadOnlySpan<byte> s, ref int i, out double value)
+    {
         value = 0;
-        int i = 0, n = s.Length;
-        if (n == 0) return false;
+        int n = s.Length;
+        if (i >= n) return false;
         bool negative = false;
-        byte c = s[0];
-        if (c == (byte)'-' || c == (byte)'+') { negative = c == (byte)'-'; i = 1; }
+        byte c = s[i];
+        if (c == (byte)'-' || c == (byte)'+') { negative = c == (byte)'-'; i++; }
 
         ulong w = 0;
         int digits = 0, significant = 0, q = 0;
@@ -77,7 +91,6 @@ internal static class DecimalText
             if (i == start) return false;
             q += expNegative ? -e : e;
         }
-        if (i != n) return false;
 
         if (w == 0)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ReasonTrack.Geometry;
 
 namespace ReasonTrack.IO;
@@ -118,6 +119,23 @@ public sealed class NumericTable
         while (text.Length > 0 || lineNo == 0)
         {
             lineNo++;
+            if (text.Length > 0 && IsNumberStart(text[0]))
+            {
+                // A line that starts with a number is not blank: settle the blank lines before it, then read it in one
+                // pass (numbers, separators and the line end together). Anything the fast pass does not know, it
+                // leaves to the general reader below, which then reads the whole line as it always did.
+                if (pendingBlank > 0 && lines.Count > 0) SkipBlankLines(path, options, pendingBlank, firstPendingBlank, lineNo, lines.Count, ref irregular);
+                pendingBlank = 0;
+                int used = TryFastLine(text, values, out int fastCols);
+                if (used > 0)
+                {
+                    rowLengths.Add(fastCols);
+                    lines.Add(lineNo);
+                    maxCols = Math.Max(maxCols, fastCols);
+                    text = text[used..];
+                    continue;
+                }
+            }
             int nl = text.IndexOf((byte)'\n');
             var line = nl >= 0 ? text[..nl] : text;
             text = nl >= 0 ? text[(nl + 1)..] : ReadOnlySpan<byte>.Empty;
@@ -130,14 +148,7 @@ public sealed class NumericTable
                 if (nl < 0) break;
                 continue;
             }
-            if (pendingBlank > 0 && lines.Count > 0)
-            {
-                if (!options.SkipInteriorBlankLines)
-                    throw new DataFormatException(path, firstPendingBlank, "blank line between data rows (a missing row?)");
-                (irregular ??= []).Add(new TableIrregularity(firstPendingBlank, TableIrregularityKind.BlankLine,
-                    (pendingBlank == 1 ? "blank line" : $"{pendingBlank} blank lines") +
-                    $" between data rows, skipped as dlmread does: line {lineNo} is read as row {lines.Count + 1}, the rows after it one frame earlier than their line suggests"));
-            }
+            if (pendingBlank > 0 && lines.Count > 0) SkipBlankLines(path, options, pendingBlank, firstPendingBlank, lineNo, lines.Count, ref irregular);
             pendingBlank = 0;
 
             int cols = ParseLine(path, lineNo, line, values, options, ref irregular);
@@ -170,6 +181,71 @@ public sealed class NumericTable
         }
         ReportRaggedRows(rowLengths, lineArray, maxCols, ref irregular);
         return new NumericTable(path, padded, lineArray, maxCols, irregular);
+    }
+
+    /// <summary>Blank lines before data line <paramref name="lineNo"/>: an error, or skipped (dlmread) with an irregularity.</summary>
+    private static void SkipBlankLines(string path, NumericTableOptions options, int pendingBlank, int firstPendingBlank, int lineNo, int rowsSoFar,
+        ref List<TableIrregularity>? irregular)
+    {
+        if (!options.SkipInteriorBlankLines)
+            throw new DataFormatException(path, firstPendingBlank, "blank line between data rows (a missing row?)");
+        (irregular ??= []).Add(new TableIrregularity(firstPendingBlank, TableIrregularityKind.BlankLine,
+            (pendingBlank == 1 ? "blank line" : $"{pendingBlank} blank lines") +
+            $" between data rows, skipped as dlmread does: line {lineNo} is read as row {rowsSoFar + 1}, the rows after it one frame earlier than their line suggests"));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNumberStart(byte b) => (uint)(b - (byte)'0') <= 9 || b == (byte)'-' || b == (byte)'+' || b == (byte)'.';
+
+    /// <summary>
+    /// One line in one pass, for the lines of real files: numbers in <see cref="DecimalText"/>'s grammar separated
+    /// by one hard separator (comma, semicolon, tab) or by spaces (spaces around a hard separator allowed), an
+    /// optional trailing separator and spaces, then <c>\n</c>, <c>\r\n</c>, a lone <c>\r</c> at the end of the text, or the
+    /// end of the text. These are exactly the lines on which the general reader (<see cref="ParseLine"/>, after
+    /// splitting at <c>\n</c> and dropping one <c>\r</c>) finds only such tokens, so the rows are the same, values bit
+    /// for bit (the same <see cref="DecimalText"/> code reads each token). Returns the bytes used, the line end
+    /// included, with the values appended; or 0, with nothing appended, for any other line (an empty field, a
+    /// name such as NaN, leading spaces, a stray <c>\r</c>, a number the fast grammar leaves to the runtime...).
+    /// </summary>
+    private static int TryFastLine(ReadOnlySpan<byte> text, ValueBuffer values, out int cols)
+    {
+        int i = 0, n = text.Length;
+        int mark = values.Count;
+        cols = 0;
+        while (true)
+        {
+            if (!DecimalText.TryScan(text, ref i, out double v) || double.IsInfinity(v)) break;
+            values.Add(v);
+            cols++;
+            if (i >= n) return n;
+            byte b = text[i];
+            if (b == (byte)' ')
+            {
+                do i++; while (i < n && text[i] == (byte)' ');
+                if (i < n && IsHardSeparator(text[i])) i++;
+            }
+            else if (IsHardSeparator(b))
+            {
+                i++;
+            }
+            else if (b != (byte)'\n' && b != (byte)'\r')
+            {
+                break; // the token goes on: not a number in the fast grammar
+            }
+            while (i < n && text[i] == (byte)' ') i++;
+            if (i >= n) return n;
+            b = text[i];
+            if (b == (byte)'\n') return i + 1;
+            if (b == (byte)'\r')
+            {
+                if (i + 1 == n) return n;
+                if (text[i + 1] == (byte)'\n') return i + 2;
+                break; // a \r inside the line is part of a token
+            }
+        }
+        values.Truncate(mark);
+        cols = 0;
+        return 0;
     }
 
     /// <summary>
@@ -224,6 +300,7 @@ public sealed class NumericTable
         private double[] _items = new double[Math.Max(4, capacity)];
         public int Count { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(double v)
         {
             if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
@@ -231,6 +308,8 @@ public sealed class NumericTable
         }
 
         public double this[int i] => _items[i];
+
+        public void Truncate(int count) => Count = count;
 
         public double[] ToArray()
         {
