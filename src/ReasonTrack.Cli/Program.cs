@@ -1,6 +1,8 @@
 using ReasonTrack.Cli.Commands;
 using Spectre.Console;
 
+PhaseClock.Lap("process start to Main");
+
 // reasontrack: the command line of ReasonTrack. Commands only parse options, call the library and print.
 if (Console.IsOutputRedirected)
 {
@@ -18,4 +20,9 @@ if (Console.IsOutputRedirected)
 // The checkout's ../shared/models, unless the user set the variable (RepositoryLocations).
 RepositoryLocations.ApplyDefaults();
 
-return CliApp.Invoke(CliApp.CreateRoot(), args);
+var root = CliApp.CreateRoot();
+PhaseClock.Lap("commands built");
+int code = CliApp.Invoke(root, args);
+PhaseClock.Lap("exit");
+PhaseClock.Memory();
+return code;

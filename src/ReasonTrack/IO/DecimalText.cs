@@ -60,6 +60,18 @@ internal static class DecimalText
         if (i < n && s[i] == (byte)'.')
         {
             i++;
+            // Eight fraction digits at a time while the mantissa has started and stays within 19 digits: the same
+            // w, digit counts and q as the loop below would give digit by digit (only the speed differs).
+            while (w != 0 && significant <= 11 && i + 8 <= n)
+            {
+                ulong chunk = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(s.Slice(i, 8));
+                if (!AreEightDigits(chunk)) break;
+                w = w * 100_000_000 + EightDigits(chunk);
+                significant += 8;
+                digits += 8;
+                q -= 8;
+                i += 8;
+            }
             while (i < n)
             {
                 uint d = (uint)(s[i] - (byte)'0');
@@ -110,6 +122,23 @@ internal static class DecimalText
         if (negative) bits |= 1UL << 63;
         value = BitConverter.UInt64BitsToDouble(bits);
         return true;
+    }
+
+    /// <summary>True when all eight bytes (little-endian in <paramref name="v"/>) are ASCII digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AreEightDigits(ulong v) =>
+        (((v + 0x4646464646464646UL) | (v - 0x3030303030303030UL)) & 0x8080808080808080UL) == 0; // fast_float's test
+
+    /// <summary>The value of eight ASCII digits, the first in the lowest byte (Lemire's SWAR conversion).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong EightDigits(ulong v)
+    {
+        const ulong mask = 0x000000FF000000FFUL;
+        const ulong mul1 = 0x000F424000000064UL; // 100 + (1000000 << 32)
+        const ulong mul2 = 0x0000271000000001UL; // 1 + (10000 << 32)
+        v -= 0x3030303030303030UL;
+        v = (v * 10) + (v >> 8); // pairs of digits
+        return (uint)((((v & mask) * mul1) + (((v >> 16) & mask) * mul2)) >> 32);
     }
 
     /// <summary>
