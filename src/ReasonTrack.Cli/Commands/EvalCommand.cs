@@ -162,7 +162,7 @@ internal static class EvalCommand
         };
 
         EvaluationReport report;
-        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        if (!Console.IsOutputRedirected && Interactive())
         {
             EvaluationReport? r = null;
             AnsiConsole.Progress().AutoClear(true).Start(ctx =>
@@ -198,6 +198,12 @@ internal static class EvalCommand
             PhaseClock.Lap("json written");
         }
         return 0;
+    }
+
+    private static bool Interactive()
+    {
+        CliConsole.Ensure();
+        return AnsiConsole.Profile.Capabilities.Interactive;
     }
 
     private static List<string> ReadSequenceList(string path)
