@@ -193,7 +193,7 @@ internal static class EvalCommand
         }
         if (a.Json is not null)
         {
-            AtomicFile.WriteAllText(a.Json, JsonReportWriter.Write(report));
+            AtomicFile.WriteAllBytes(a.Json, JsonReportWriter.WriteUtf8(report)); // the UTF-8 bytes as written (no round trip through a string)
             Console.WriteLine($"json: {Path.GetFullPath(a.Json)}");
             PhaseClock.Lap("json written");
         }
