@@ -51,7 +51,7 @@ internal static class EvalVsNumpy
             var sets = new List<List<string>> { dirs.Take(1).ToList() };
             if (dirs.Count > 1) sets.Add(dirs);
             Console.WriteLine();
-            Console.WriteLine($"{"trackers",-9}{"result MB",10}{"program",-14}{"wall s (median)",17}{"CPU s (median)",16}{"peak MB",9}   runs (wall s)");
+            Console.WriteLine($"{"trackers",-9}{"result MB",10}   {"program",-14}{"wall s (median)",17}{"CPU s (median)",16}{"peak MB",9}   runs (wall s)");
             foreach (var set in sets)
             {
                 double mb = set.Sum(d => Directory.EnumerateFiles(d, "*.txt").Sum(f => new FileInfo(f).Length)) / 1e6;
@@ -78,7 +78,7 @@ internal static class EvalVsNumpy
                 double ratioWall = Median(np.Select(s => s.Wall)) / Median(rt.Select(s => s.Wall));
                 double ratioCpu = Median(np.Select(s => s.Cpu)) / Median(rt.Select(s => s.Cpu));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{"",-9}{"",10}{"ratio",-14}{ratioWall,16:0.0}x{ratioCpu,15:0.0}x          numpy / reasontrack; figures agree to {Agreement(tmp):0.0e0}"));
+                    $"{"",-9}{"",10}   {"ratio",-14}{ratioWall,16:0.0}x{ratioCpu,15:0.0}x          numpy / reasontrack; figures agree to {Agreement(tmp):0.0e0}"));
             }
             Console.WriteLine($"load average {LoadAverage()} at the end");
             return 0;
@@ -91,7 +91,7 @@ internal static class EvalVsNumpy
 
     private static void Print(int trackers, double mb, string program, List<Sample> s) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{trackers,-9}{mb,10:0.0}{program,-14}{Median(s.Select(x => x.Wall)),17:0.000}{Median(s.Select(x => x.Cpu)),16:0.000}{Median(s.Select(x => x.PeakMb)),9:0}   {string.Join(" ", s.Select(x => x.Wall.ToString("0.00", CultureInfo.InvariantCulture)))}"));
+            $"{trackers,-9}{mb,10:0.0}   {program,-14}{Median(s.Select(x => x.Wall)),17:0.000}{Median(s.Select(x => x.Cpu)),16:0.000}{Median(s.Select(x => x.PeakMb)),9:0}   {string.Join(" ", s.Select(x => x.Wall.ToString("0.00", CultureInfo.InvariantCulture)))}"));
 
     /// <summary>One process under /usr/bin/time: wall, user + system CPU, peak resident memory. A failed run stops the bench.</summary>
     private static Sample Measure(string tmp, string program, List<string> args)

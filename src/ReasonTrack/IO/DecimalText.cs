@@ -60,8 +60,8 @@ internal static class DecimalText
         if (i < n && s[i] == (byte)'.')
         {
             i++;
-            // Eight fraction digits at a time while the mantissa has started and stays within 19 digits: the same
-            // w, digit counts and q as the loop below would give digit by digit (only the speed differs).
+            // Eight fraction digits at a time, then four, while the mantissa has started and stays within 19 digits:
+            // the same w, digit counts and q as the loop below would give digit by digit (only the speed differs).
             while (w != 0 && significant <= 11 && i + 8 <= n)
             {
                 ulong chunk = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(s.Slice(i, 8));
@@ -71,6 +71,20 @@ internal static class DecimalText
                 digits += 8;
                 q -= 8;
                 i += 8;
+            }
+            if (w != 0 && significant <= 15 && i + 4 <= n)
+            {
+                uint chunk = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(s.Slice(i, 4));
+                if ((((chunk + 0x46464646u) | (chunk - 0x30303030u)) & 0x80808080u) == 0)
+                {
+                    chunk -= 0x30303030u;
+                    chunk = (chunk * 10) + (chunk >> 8); // pairs of digits in bytes 0 and 2
+                    w = w * 10_000 + ((chunk & 0xFF) * 100 + ((chunk >> 16) & 0xFF));
+                    significant += 4;
+                    digits += 4;
+                    q -= 4;
+                    i += 4;
+                }
             }
             while (i < n)
             {
