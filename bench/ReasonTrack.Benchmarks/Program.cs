@@ -7,6 +7,9 @@ using ReasonTrack.Benchmarks;
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- media-encoding [15] [outdir]   (old encoders/5x7 labels vs SkiaSharp)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- lasot-load
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- eval-phases ../shared/data/lasot out/bench/lasot-results/Synth1_tracking_result   (bench/peers/make_lasot_results.py first)
+// dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- parse-speed ../shared/data/lasot out/bench/lasot-results/Synth1_tracking_result [15]   (NumericTable.Parse alone, in memory)
+// dotnet bench/ReasonTrack.Benchmarks/bin/Release/net10.0/ReasonTrack.Benchmarks.dll eval-vs-numpy ../shared/data/lasot out/bench/lasot-results/Synth{1..8}_tracking_result [--runs 5]
+//     (reasontrack eval whole process vs bench/peers/lasot_eval_numpy.py, 1 tracker and all given; make_lasot_results.py ... 8 first)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- vlm-fleet [60] [6] [2]   (requests, workers, max in flight per endpoint)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- r1track-jpeg [bag] [10] [outdir]   (then bench/peers/jpeg_vs_opencv.py)
 // dotnet run -c Release --project bench/ReasonTrack.Benchmarks -- sample-target-resize [bag] [5] [outdir]   (then bench/peers/resize_vs_opencv.py)
@@ -28,6 +31,8 @@ if (args.Length > 0 && args[0] == "media-throughput") return MediaThroughput.Run
 if (args.Length > 0 && args[0] == "media-encoding") return MediaEncoding.Run(args[1..]);
 if (args.Length > 0 && args[0] == "lasot-load") return LasotLoadTime.Run();
 if (args.Length > 0 && args[0] == "eval-phases") return EvalPhases.Run(args[1..]);
+if (args.Length > 0 && args[0] == "parse-speed") return ParseSpeed.Run(args[1..]);
+if (args.Length > 0 && args[0] == "eval-vs-numpy") return EvalVsNumpy.Run(args[1..]);
 if (args.Length > 0 && args[0] == "vlm-fleet") return await VlmFleetThroughput.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "r1track-jpeg") return R1TrackJpegCrops.Run(args[1..]);
 if (args.Length > 0 && args[0] == "sample-target-resize") return SampleTargetResize.Run(args[1..]);

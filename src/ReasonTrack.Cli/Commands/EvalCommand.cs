@@ -74,6 +74,7 @@ internal static class EvalCommand
             "reasontrack eval -d davis2017 -a /data/DAVIS -r results/masks -r sam2=results/sam2 -p davis2017 --set val -o out/davis");
         cmd.SetAction(parse => CliErrors.Run(() =>
         {
+            PhaseClock.Lap("command line parsed");
             var opts = new EvalArguments
             {
                 Dataset = parse.GetValue(dataset),
@@ -148,6 +149,7 @@ internal static class EvalCommand
         var sw = Stopwatch.StartNew();
         var ds = loader.Load(a.Annotations, new DatasetLoadOptions { Sequences = list, ListFrames = false });
         foreach (var note in ds.Notes) Console.WriteLine($"note: {note}");
+        PhaseClock.Lap("dataset loaded");
 
         var protocol = ProtocolRegistry.Get(a.Protocol ?? ds.DefaultProtocol, a.PytrackingDataset ?? ds.Key);
         if (a.MatlabColonGrid)
@@ -168,6 +170,7 @@ internal static class EvalCommand
         var dup = sources.GroupBy(s => s.TrackerName).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new ReasonTrackException($"two results folders have the display name '{dup.Key}'; name them with name=folder");
 
+        PhaseClock.Lap("result files listed");
         var options = new EvaluationOptions
         {
             Missing = a.AllowMissing ? MissingResultPolicy.SkipSequence : MissingResultPolicy.Error,
@@ -177,7 +180,7 @@ internal static class EvalCommand
         };
 
         EvaluationReport report;
-        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        if (!Console.IsOutputRedirected && Interactive())
         {
             EvaluationReport? r = null;
             AnsiConsole.Progress().AutoClear(true).Start(ctx =>
@@ -193,22 +196,32 @@ internal static class EvalCommand
             report = Evaluator.Evaluate(ds, sources, protocol, options);
         }
         sw.Stop();
+        PhaseClock.Lap("evaluated");
 
         foreach (var w in report.Warnings) Console.WriteLine($"warning: {w}");
         TerminalTable.Print(report);
         Console.WriteLine($"{names.Count} sequences, {sources.Count} tracker(s), protocol {protocol.Key}, {sw.Elapsed.TotalSeconds:0.00} s");
+        PhaseClock.Lap("table printed");
 
         if (a.Out is not null)
         {
             var written = ReportSet.WriteAll(report, a.Out);
             Console.WriteLine($"reports: {written.Count} files in {Path.GetFullPath(a.Out)}");
+            PhaseClock.Lap("reports written");
         }
         if (a.Json is not null)
         {
-            AtomicFile.WriteAllText(a.Json, JsonReportWriter.Write(report));
+            AtomicFile.WriteAllBytes(a.Json, JsonReportWriter.WriteUtf8(report)); // the UTF-8 bytes as written (no round trip through a string)
             Console.WriteLine($"json: {Path.GetFullPath(a.Json)}");
+            PhaseClock.Lap("json written");
         }
         return 0;
+    }
+
+    private static bool Interactive()
+    {
+        CliConsole.Ensure();
+        return AnsiConsole.Profile.Capabilities.Interactive;
     }
 
     private static List<string> ReadSequenceList(string path)

@@ -26,6 +26,7 @@ internal sealed class CurveCounter
         _binsPerUnit = thresholds.Length > 1 ? (thresholds.Length - 1) / (thresholds[^1] - thresholds[0]) : 0;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Add(double v)
     {
         if (double.IsNaN(v)) return;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ReasonTrack.Geometry;
 
 namespace ReasonTrack.IO;
@@ -102,22 +103,42 @@ public sealed class NumericTable
         options ??= NumericTableOptions.Strict;
         if (text.Length >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF) text = text[3..];
 
-        // Size the buffers from the line count and the first row's width, so that a rectangular file is parsed
-        // without regrowing or copying.
-        int lineCount = text.Count((byte)'\n') + 1;
+        // Size the buffers from the line count (a final line without its newline counts) and the first row's width,
+        // so that a rectangular file is parsed without regrowing or copying.
+        int lineCount = text.Count((byte)'\n') + (text.Length > 0 && text[^1] != (byte)'\n' ? 1 : 0);
         int firstWidth = FirstRowWidth(text);
         var values = new ValueBuffer(lineCount * Math.Max(1, firstWidth));
-        var lines = new List<int>(lineCount);
-        var rowLengths = new List<int>(lineCount);
+        var lines = new int[lineCount]; // rows <= lines holding text
+        int[] rowLengths = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, lineCount));
+        int rows = 0;
         int lineNo = 0;
         int pendingBlank = 0; // blank lines seen since the last data row
         int firstPendingBlank = 0;
-        int maxCols = 0;
+        int maxCols = 0, minCols = int.MaxValue;
         List<TableIrregularity>? irregular = null; // allocated on the first liberty only
 
         while (text.Length > 0 || lineNo == 0)
         {
             lineNo++;
+            int cols;
+            if (text.Length > 0 && IsNumberStart(text[0]))
+            {
+                // A line that starts with a number is not blank: settle the blank lines before it, then read it in one
+                // pass (numbers, separators and the line end together). Anything the fast pass does not know, it
+                // leaves to the general reader below, which then reads the whole line as it always did.
+                if (pendingBlank > 0 && rows > 0) SkipBlankLines(path, options, pendingBlank, firstPendingBlank, lineNo, rows, ref irregular);
+                pendingBlank = 0;
+                int used = TryFastLine(text, values, out cols);
+                if (used > 0)
+                {
+                    text = text[used..];
+                    rowLengths[rows] = cols;
+                    lines[rows++] = lineNo;
+                    if (cols > maxCols) maxCols = cols;
+                    if (cols < minCols) minCols = cols;
+                    continue;
+                }
+            }
             int nl = text.IndexOf((byte)'\n');
             var line = nl >= 0 ? text[..nl] : text;
             text = nl >= 0 ? text[(nl + 1)..] : ReadOnlySpan<byte>.Empty;
@@ -130,53 +151,118 @@ public sealed class NumericTable
                 if (nl < 0) break;
                 continue;
             }
-            if (pendingBlank > 0 && lines.Count > 0)
-            {
-                if (!options.SkipInteriorBlankLines)
-                    throw new DataFormatException(path, firstPendingBlank, "blank line between data rows (a missing row?)");
-                (irregular ??= []).Add(new TableIrregularity(firstPendingBlank, TableIrregularityKind.BlankLine,
-                    (pendingBlank == 1 ? "blank line" : $"{pendingBlank} blank lines") +
-                    $" between data rows, skipped as dlmread does: line {lineNo} is read as row {lines.Count + 1}, the rows after it one frame earlier than their line suggests"));
-            }
+            if (pendingBlank > 0 && rows > 0) SkipBlankLines(path, options, pendingBlank, firstPendingBlank, lineNo, rows, ref irregular);
             pendingBlank = 0;
 
-            int cols = ParseLine(path, lineNo, line, values, options, ref irregular);
-            rowLengths.Add(cols);
-            lines.Add(lineNo);
-            maxCols = Math.Max(maxCols, cols);
+            cols = ParseLine(path, lineNo, line, values, options, ref irregular);
+            rowLengths[rows] = cols;
+            lines[rows++] = lineNo;
+            if (cols > maxCols) maxCols = cols;
+            if (cols < minCols) minCols = cols;
             if (nl < 0) break;
         }
 
-        if (lines.Count == 0) return new NumericTable(path, [], [], 0, irregular);
-        int[] lineArray = lines.ToArray();
-
-        // Rectangular check (or dlmread-style padding).
-        bool ragged = false;
-        foreach (int c in rowLengths) if (c != maxCols) { ragged = true; break; }
-        if (!ragged) return new NumericTable(path, values.ToArray(), lineArray, maxCols, irregular);
-
-        if (!options.PadShortRows)
+        try
         {
-            int first = rowLengths[0];
-            for (int r = 0; r < rowLengths.Count; r++)
-                if (rowLengths[r] != first)
-                    throw new DataFormatException(path, lines[r], $"row has {rowLengths[r]} fields, the first row has {first}");
+            if (rows == 0) return new NumericTable(path, [], [], 0, irregular);
+            if (rows < lines.Length) Array.Resize(ref lines, rows);
+
+            // Rectangular check (or dlmread-style padding).
+            if (minCols == maxCols) return new NumericTable(path, values.ToArray(), lines, maxCols, irregular);
+
+            var lengths = rowLengths.AsSpan(0, rows);
+            if (!options.PadShortRows)
+            {
+                int first = lengths[0];
+                for (int r = 0; r < lengths.Length; r++)
+                    if (lengths[r] != first)
+                        throw new DataFormatException(path, lines[r], $"row has {lengths[r]} fields, the first row has {first}");
+            }
+            var padded = new double[rows * maxCols];
+            int src = 0;
+            for (int r = 0; r < lengths.Length; r++)
+            {
+                for (int c = 0; c < lengths[r]; c++) padded[r * maxCols + c] = values[src++];
+            }
+            ReportRaggedRows(lengths, lines, maxCols, ref irregular);
+            return new NumericTable(path, padded, lines, maxCols, irregular);
         }
-        var padded = new double[lines.Count * maxCols];
-        int src = 0;
-        for (int r = 0; r < rowLengths.Count; r++)
+        finally
         {
-            for (int c = 0; c < rowLengths[r]; c++) padded[r * maxCols + c] = values[src++];
+            System.Buffers.ArrayPool<int>.Shared.Return(rowLengths);
         }
-        ReportRaggedRows(rowLengths, lineArray, maxCols, ref irregular);
-        return new NumericTable(path, padded, lineArray, maxCols, irregular);
+    }
+
+    /// <summary>Blank lines before data line <paramref name="lineNo"/>: an error, or skipped (dlmread) with an irregularity.</summary>
+    private static void SkipBlankLines(string path, NumericTableOptions options, int pendingBlank, int firstPendingBlank, int lineNo, int rowsSoFar,
+        ref List<TableIrregularity>? irregular)
+    {
+        if (!options.SkipInteriorBlankLines)
+            throw new DataFormatException(path, firstPendingBlank, "blank line between data rows (a missing row?)");
+        (irregular ??= []).Add(new TableIrregularity(firstPendingBlank, TableIrregularityKind.BlankLine,
+            (pendingBlank == 1 ? "blank line" : $"{pendingBlank} blank lines") +
+            $" between data rows, skipped as dlmread does: line {lineNo} is read as row {rowsSoFar + 1}, the rows after it one frame earlier than their line suggests"));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNumberStart(byte b) => (uint)(b - (byte)'0') <= 9 || b == (byte)'-' || b == (byte)'+' || b == (byte)'.';
+
+    /// <summary>
+    /// One line in one pass, for the lines of real files: numbers in <see cref="DecimalText"/>'s grammar separated
+    /// by one hard separator (comma, semicolon, tab) or by spaces (spaces around a hard separator allowed), an
+    /// optional trailing separator and spaces, then <c>\n</c>, <c>\r\n</c>, a lone <c>\r</c> at the end of the text, or the
+    /// end of the text. These are exactly the lines on which the general reader (<see cref="ParseLine"/>, after
+    /// splitting at <c>\n</c> and dropping one <c>\r</c>) finds only such tokens, so the rows are the same, values bit
+    /// for bit (the same <see cref="DecimalText"/> code reads each token). Returns the bytes used, the line end
+    /// included, with the values appended; or 0, with nothing appended, for any other line (an empty field, a
+    /// name such as NaN, leading spaces, a stray <c>\r</c>, a number the fast grammar leaves to the runtime...).
+    /// </summary>
+    private static int TryFastLine(ReadOnlySpan<byte> text, ValueBuffer values, out int cols)
+    {
+        int i = 0, n = text.Length;
+        int mark = values.Count;
+        cols = 0;
+        while (true)
+        {
+            if (!DecimalText.TryScan(text, ref i, out double v) || double.IsInfinity(v)) break;
+            values.Add(v);
+            cols++;
+            if (i >= n) return n;
+            byte b = text[i];
+            if (b == (byte)' ')
+            {
+                do i++; while (i < n && text[i] == (byte)' ');
+                if (i < n && IsHardSeparator(text[i])) i++;
+            }
+            else if (IsHardSeparator(b))
+            {
+                i++;
+            }
+            else if (b != (byte)'\n' && b != (byte)'\r')
+            {
+                break; // the token goes on: not a number in the fast grammar
+            }
+            while (i < n && text[i] == (byte)' ') i++;
+            if (i >= n) return n;
+            b = text[i];
+            if (b == (byte)'\n') return i + 1;
+            if (b == (byte)'\r')
+            {
+                if (i + 1 == n) return n;
+                if (text[i + 1] == (byte)'\n') return i + 2;
+                break; // a \r inside the line is part of a token
+            }
+        }
+        values.Truncate(mark);
+        cols = 0;
+        return 0;
     }
 
     /// <summary>
     /// Every row whose width differs from the most common one (the first such width on a tie): shorter rows were
     /// padded with zeros; rows of the widest width widened the table, so every other row was padded.
     /// </summary>
-    private static void ReportRaggedRows(List<int> rowLengths, int[] lines, int maxCols, ref List<TableIrregularity>? irregular)
+    private static void ReportRaggedRows(ReadOnlySpan<int> rowLengths, int[] lines, int maxCols, ref List<TableIrregularity>? irregular)
     {
         var counts = new Dictionary<int, int>();
         int usual = rowLengths[0], best = 0;
@@ -185,7 +271,7 @@ public sealed class NumericTable
             int k = counts[c] = counts.GetValueOrDefault(c) + 1;
             if (k > best) { best = k; usual = c; }
         }
-        for (int r = 0; r < rowLengths.Count; r++)
+        for (int r = 0; r < rowLengths.Length; r++)
         {
             int c = rowLengths[r];
             if (c == usual) continue;
@@ -224,6 +310,7 @@ public sealed class NumericTable
         private double[] _items = new double[Math.Max(4, capacity)];
         public int Count { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(double v)
         {
             if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
@@ -231,6 +318,8 @@ public sealed class NumericTable
         }
 
         public double this[int i] => _items[i];
+
+        public void Truncate(int count) => Count = count;
 
         public double[] ToArray()
         {

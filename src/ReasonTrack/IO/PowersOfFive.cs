@@ -18,6 +18,7 @@ internal static class PowersOfFive
     private static readonly ulong[] Table = Build();
 
     /// <summary>The high and low 64 bits of the normalized 5^q; q in [<see cref="Smallest"/>, <see cref="Largest"/>].</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static (ulong High, ulong Low) Get(int q)
     {
         int i = 2 * (q - Smallest);

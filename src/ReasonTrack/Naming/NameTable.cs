@@ -17,7 +17,11 @@ public sealed class NameTable<TEnum> where TEnum : struct, Enum
         ArgumentNullException.ThrowIfNull(entries);
         Setting = setting;
         _entries = entries;
-        Names = entries.Select(e => e.Name).ToArray();
+        // A loop, not LINQ: every enum's table is built at start-up, and LINQ over a tuple of each enum type costs its
+        // own JIT compilation (issue 15: process start-up of the CLI).
+        var names = new string[entries.Length];
+        for (int i = 0; i < names.Length; i++) names[i] = entries[i].Name;
+        Names = names;
     }
 
     /// <summary>The setting the values belong to (library vocabulary).</summary>

@@ -194,4 +194,37 @@ public class DecimalTextTests
             }
         }
     }
+
+    [Fact]
+    public void Every_split_of_integer_and_fraction_digits_agrees_with_the_runtime()
+    {
+        // The fraction is read 8 and 4 digits at a time while the mantissa stays within 19 digits: every integer
+        // length (including none and leading zeros) against every fraction length crosses each of those boundaries,
+        // with random digits, zeros and nines (carries), and followed by a separator as in a file.
+        var rng = new Random(154);
+        var sb = new StringBuilder();
+        int fast = 0, total = 0;
+        for (int intDigits = 0; intDigits <= 21; intDigits++)
+            for (int fracDigits = 0; fracDigits <= 24; fracDigits++)
+                for (int k = 0; k < 40; k++)
+                {
+                    sb.Clear();
+                    char fill = (k % 4) switch { 0 => '0', 1 => '9', _ => 'r' };
+                    for (int i = 0; i < intDigits; i++) sb.Append(fill == 'r' || (i == 0 && k % 8 < 4) ? (char)('0' + rng.Next(10)) : fill);
+                    sb.Append('.');
+                    for (int i = 0; i < fracDigits; i++) sb.Append(fill == 'r' ? (char)('0' + rng.Next(10)) : fill);
+                    if (intDigits + fracDigits == 0) sb.Append('0');
+                    string s = sb.ToString();
+                    double expected = Runtime(s);
+                    var bytes = Encoding.ASCII.GetBytes(s + ",1");
+                    int at = 0;
+                    total++;
+                    if (!DecimalText.TryScan(bytes, ref at, out double v)) continue;
+                    fast++;
+                    at.ShouldBe(s.Length, s);
+                    if (BitConverter.DoubleToInt64Bits(v) != BitConverter.DoubleToInt64Bits(expected))
+                        throw new ShouldAssertException($"{s}: fast {v:R} runtime {expected:R}");
+                }
+        fast.ShouldBeGreaterThan(total * 4 / 10); // more than 19 significant digits go to the runtime
+    }
 }

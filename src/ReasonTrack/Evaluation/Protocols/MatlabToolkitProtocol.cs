@@ -52,6 +52,63 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
     /// </summary>
     public MatlabFrameErrors ComputeFrameErrors(Sequence sequence, NumericTable result)
     {
+        var sink = new FrameArrays();
+        var w = Walk(sequence, result, ref sink);
+        return new MatlabFrameErrors(sink.Overlap, sink.Center, sink.NormalizedCenter, w.GroundTruthRows, w.RepairedRows, w.Truncated) { KeptBadRows = w.KeptBadRows };
+    }
+
+    /// <summary>What <see cref="Walk"/> found besides the per-frame errors.</summary>
+    private readonly record struct WalkSummary(int GroundTruthRows, int Evaluated, int RepairedRows, int KeptBadRows, bool Truncated);
+
+    /// <summary>Receives the per-frame errors of the evaluated frames, in frame order.</summary>
+    private interface IFrameSink
+    {
+        void Begin(int evaluated);
+        void Frame(double overlap, double center, double normalizedCenter);
+    }
+
+    /// <summary>Stores the errors (<see cref="ComputeFrameErrors"/>).</summary>
+    private struct FrameArrays : IFrameSink
+    {
+        public double[] Overlap, Center, NormalizedCenter;
+        private int _k;
+
+        public void Begin(int evaluated)
+        {
+            Overlap = new double[evaluated];
+            Center = new double[evaluated];
+            NormalizedCenter = new double[evaluated];
+        }
+
+        public void Frame(double overlap, double center, double normalizedCenter)
+        {
+            Overlap[_k] = overlap;
+            Center[_k] = center;
+            NormalizedCenter[_k] = normalizedCenter;
+            _k++;
+        }
+    }
+
+    /// <summary>Counts the errors into the three curves as they come (<see cref="EvaluateSequence"/>: no per-frame arrays).</summary>
+    private struct FrameCurves(CurveCounter success, CurveCounter precision, CurveCounter normalized) : IFrameSink
+    {
+        public readonly void Begin(int evaluated) { }
+
+        public readonly void Frame(double overlap, double center, double normalizedCenter)
+        {
+            success.Add(overlap);
+            precision.Add(center);
+            normalized.Add(normalizedCenter);
+        }
+    }
+
+    /// <summary>
+    /// <c>calc_seq_err_robust.m</c> in one pass over the frames: checks, repair, absent frames, per-frame errors handed
+    /// to <paramref name="sink"/>. Both <see cref="ComputeFrameErrors"/> and <see cref="EvaluateSequence"/> go through
+    /// here, so the values counted are the values stored.
+    /// </summary>
+    private WalkSummary Walk<TSink>(Sequence sequence, NumericTable result, ref TSink sink) where TSink : struct, IFrameSink
+    {
         var gt = sequence.GroundTruth;
         int n = gt.Length;
         string gtName = sequence.GroundTruthPath ?? sequence.Name;
@@ -69,36 +126,6 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
                 "(calc_seq_err_robust.m indexes past the end), so it is an error here too");
         bool truncated = result.RowCount > n;
 
-        var rect = new Box[n];
-        for (int i = 0; i < n; i++)
-        {
-            var row = result.Row(i);
-            rect[i] = new Box(row[0], row[1], row[2], row[3]);
-        }
-
-        // calc_seq_err_robust.m (LaSOT, TNLLT, TNL2K toolkits, lines 13-20; OTB's calcSeqErrRobust.m alike):
-        // `if (bad) & (~isnan(r_anno))` is a 1x4 condition, and Matlab's `if` needs all four true, so a bad row is
-        // replaced only where the ground-truth row has no NaN at all. A bad row kept there is what the next bad row
-        // copies (a NaN row then makes that frame a miss for success and precision).
-        int repaired = 0, kept = 0;
-        for (int i = 1; i < n; i++)
-        {
-            var r = rect[i];
-            bool nanRule = Options.Repair == NanRepairRule.AnyNaN
-                ? r.HasNaN
-                : double.IsNaN(r.X) && double.IsNaN(r.Y) && double.IsNaN(r.W) && double.IsNaN(r.H);
-            bool bad = nanRule || r.W <= 0 || r.H <= 0;
-            if (!bad) continue;
-            if (gt[i].HasNaN)
-            {
-                kept++;
-                continue;
-            }
-            rect[i] = rect[i - 1];
-            repaired++;
-        }
-        rect[0] = gt[0];
-
         // Absent frames: the toolkits delete rows with a logical mask; a mask longer than the ground truth is
         // accepted by Octave only when its extra entries are false.
         var absent = Options.RemoveAbsentFrames ? sequence.Absent : null;
@@ -109,18 +136,43 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
                     throw new DataFormatException(gtName,
                         $"the absence labels have {absent.Length} rows, the ground truth {n}, and row {i + 1} marks the target absent: the toolkit fails on this");
         }
-
         int evaluated = 0;
         for (int i = 0; i < n; i++) if (absent is null || i >= absent.Length || !absent[i]) evaluated++;
-        var overlap = new double[evaluated];
-        var center = new double[evaluated];
-        var ncenter = new double[evaluated];
-        int k = 0;
+        sink.Begin(evaluated);
+
+        // calc_seq_err_robust.m (LaSOT, TNLLT, TNL2K toolkits, lines 13-20; OTB's calcSeqErrRobust.m alike):
+        // `if (bad) & (~isnan(r_anno))` is a 1x4 condition, and Matlab's `if` needs all four true, so a bad row is
+        // replaced only where the ground-truth row has no NaN at all. A bad row kept there is what the next bad row
+        // copies (a NaN row then makes that frame a miss for success and precision). The toolkit repairs from frame 2
+        // in a loop before it sets frame 1 to the ground truth, so frame 2 copies the result's own first row.
+        bool anyNaN = Options.Repair == NanRepairRule.AnyNaN;
+        int repaired = 0, kept = 0;
+        var row0 = result.Row(0);
+        var prev = new Box(row0[0], row0[1], row0[2], row0[3]);
         for (int i = 0; i < n; i++)
         {
+            Box p;
+            if (i == 0)
+            {
+                p = gt[0];
+            }
+            else
+            {
+                var row = result.Row(i);
+                var r = new Box(row[0], row[1], row[2], row[3]);
+                bool nanRule = anyNaN
+                    ? r.HasNaN
+                    : double.IsNaN(r.X) && double.IsNaN(r.Y) && double.IsNaN(r.W) && double.IsNaN(r.H);
+                if (nanRule || r.W <= 0 || r.H <= 0)
+                {
+                    if (gt[i].HasNaN) kept++;
+                    else { r = prev; repaired++; }
+                }
+                prev = r;
+                p = r;
+            }
             if (absent is not null && i < absent.Length && absent[i]) continue;
             var a = gt[i];
-            var p = rect[i];
             // Centres exactly as written in the toolkit: x + (w - 1) / 2; normalized by dividing each centre.
             double gcx = a.X + (a.W - 1) / 2, gcy = a.Y + (a.H - 1) / 2;
             double pcx = p.X + (p.W - 1) / 2, pcy = p.Y + (p.H - 1) / 2;
@@ -129,27 +181,20 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
             double ndx = pcx / a.W - gcx / a.W, ndy = pcy / a.H - gcy / a.H;
             double nerr = Math.Sqrt(ndx * ndx + ndy * ndy);
             bool valid = a.X > 0 && a.Y > 0 && a.W > 0 && a.H > 0;
-            overlap[k] = valid ? Overlap.IouPlusOnePixel(p, a) : -1;
-            center[k] = valid ? err : -1;
-            ncenter[k] = valid ? nerr : -1;
-            k++;
+            sink.Frame(valid ? Overlap.IouPlusOnePixel(p, a) : -1, valid ? err : -1, valid ? nerr : -1);
         }
-        return new MatlabFrameErrors(overlap, center, ncenter, n, repaired, truncated) { KeptBadRows = kept };
+        return new WalkSummary(n, evaluated, repaired, kept, truncated);
     }
 
     public SequenceCurves EvaluateSequence(Sequence sequence, NumericTable result, double[]? times)
     {
-        var e = ComputeFrameErrors(sequence, result);
+        double[] sg = SuccessGrid.Values, pg = PrecisionGrid.Values, npg = NormalizedPrecisionGrid.Values;
+        var s = new CurveCounter(sg, strictlyGreater: true);
+        var p = new CurveCounter(pg, strictlyGreater: false);
+        var np = new CurveCounter(npg, strictlyGreater: false);
+        var sink = new FrameCurves(s, p, np);
+        var e = Walk(sequence, result, ref sink);
         double denom = e.GroundTruthRows + MatlabEps;
-        var s = new CurveCounter(SuccessGrid.Values, strictlyGreater: true);
-        var p = new CurveCounter(PrecisionGrid.Values, strictlyGreater: false);
-        var np = new CurveCounter(NormalizedPrecisionGrid.Values, strictlyGreater: false);
-        for (int i = 0; i < e.Overlap.Length; i++)
-        {
-            s.Add(e.Overlap[i]);
-            p.Add(e.Center[i]);
-            np.Add(e.NormalizedCenter[i]);
-        }
         var notes = new List<string>();
         if (e.Truncated) notes.Add($"result has {result.RowCount} rows, ground truth {e.GroundTruthRows}: truncated as the toolkit does");
         if (e.RepairedRows > 0) notes.Add($"{e.RepairedRows} row(s) with NaN or non-positive size replaced by the previous row");
@@ -161,7 +206,7 @@ public class MatlabToolkitProtocol : IEvaluationProtocol
             Precision = p.Fractions(denom),
             NormalizedPrecision = np.Fractions(denom),
             Frames = e.GroundTruthRows,
-            FramesEvaluated = e.Overlap.Length,
+            FramesEvaluated = e.Evaluated,
             Denominator = denom,
             RepairedRows = e.RepairedRows,
             Notes = notes,
