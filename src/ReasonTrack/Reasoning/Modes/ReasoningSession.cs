@@ -47,6 +47,14 @@ public sealed class ReasoningSession
     /// <summary>How the model calls of the last <see cref="Run"/> ended (see <see cref="ReasoningCallCounts"/>).</summary>
     public ReasoningCallCounts Calls => new(Volatile.Read(ref _answered), Volatile.Read(ref _errors));
 
+    /// <summary>
+    /// Called when a model call finishes, with the 0-based frame it was asked about, the reasoner's mode and whether it
+    /// gave an answer (false: an error), as soon as the frame loop can apply it (the first frame that starts after this
+    /// call does). In realtime mode it runs on the thread the call finished on, not the loop's: keep it quick and never
+    /// block in it. For live displays and for tests that must know an answer is in before the loop goes on.
+    /// </summary>
+    public Action<int, string, bool>? AnswerArrived { get; init; }
+
     /// <summary>Clock of the end-of-sequence wait and of the schedulers (latencies); tests pass a fake one.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -74,6 +82,7 @@ public sealed class ReasoningSession
         var schedulers = Reasoners.Select(_ => new ReasoningScheduler<(IFrameReasoner Reasoner, ReasoningAnswer Answer)>(Schedule)
         {
             Time = Time,
+            OnCompleted = AnswerArrived is { } arrived ? c => arrived(c.Frame, c.Source ?? "?", c.Error is null) : null,
             OnSuperseded = (frame, trigger, mode) => Log.Write(new ReasoningLogRecord { Frame = frame + 1, Mode = mode ?? "?", Trigger = trigger, Status = "superseded" }),
         }).ToList();
         try

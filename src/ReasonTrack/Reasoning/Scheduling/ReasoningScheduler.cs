@@ -39,6 +39,13 @@ public sealed class ReasoningScheduler<T> : IDisposable
     public Action<int, string, string?>? OnSuperseded { get; init; }
 
     /// <summary>
+    /// Called with every call that finished (an answer or an error) once <see cref="Drain"/> can return it: in realtime
+    /// mode on the thread the call finished on, not the frame loop's, so it must be quick and must not block. For live
+    /// displays ("answer about frame k arrived after 1.2 s") and for tests that need to know an answer is in.
+    /// </summary>
+    public Action<ReasoningCompletion<T>>? OnCompleted { get; init; }
+
+    /// <summary>
     /// Asks for a reasoning call about <paramref name="frame"/>. Sync: runs it now and returns when it is done.
     /// Realtime: starts it if nothing runs, otherwise puts it in the pending slot (replacing a waiting one).
     /// </summary>
@@ -59,6 +66,7 @@ public sealed class ReasoningScheduler<T> : IDisposable
                 c = new(frame, trigger, default, e, Time.GetElapsedTime(started), source);
             }
             lock (_gate) { _completed.Add(c); Completed++; }
+            OnCompleted?.Invoke(c);
             return;
         }
 
@@ -97,6 +105,7 @@ public sealed class ReasoningScheduler<T> : IDisposable
             {
                 c = new(frame, trigger, default, e, Time.GetElapsedTime(started), source);
             }
+            bool more = false;
             lock (_gate)
             {
                 _completed.Add(c);
@@ -105,11 +114,12 @@ public sealed class ReasoningScheduler<T> : IDisposable
                 {
                     _pending = null;
                     (frame, trigger, work, source) = next;
-                    continue;
+                    more = true;
                 }
-                _running = null;
-                return;
+                else _running = null;
             }
+            OnCompleted?.Invoke(c);
+            if (!more) return;
         }
     }
 

@@ -71,10 +71,10 @@ public sealed class DescriptionDeliveryTests : IDisposable
 
     /// <summary>
     /// Realtime: each answer is held by the test after the server replied and released from the loop itself at a
-    /// chosen frame (no sleeps). The release runs the rest of the call inline on the loop thread (the hold is registered
-    /// before the release, the released task has no asynchronous continuations, and everything after it awaits with
-    /// ConfigureAwait(false)), so the answer has arrived before the loop goes on: the first frame tracked after arrival
-    /// is the next one.
+    /// chosen frame (no sleeps); the loop then waits, in the same observer call, until the session reports the answer
+    /// in (<see cref="ReasoningSession.AnswerArrived"/>), so the answer has arrived before the loop goes on whichever
+    /// thread finished the call: the first frame tracked after arrival is the next one. (An earlier version relied on
+    /// the release running the rest of the call inline on the loop thread; on a loaded CI machine it once did not.)
     /// </summary>
     [Fact]
     public async Task Realtime_the_refined_text_reaches_the_tracker_on_the_first_frame_tracked_after_the_answer_arrives()
@@ -85,21 +85,35 @@ public sealed class DescriptionDeliveryTests : IDisposable
         using var inner = ModeFixtures.Client(server, "reasoningtrack-3b");
         using var client = new HoldingChatClient(inner, calls: 3);
         var tracker = new TextRecordingTracker(RefinerTimingTests.BoxAt);
+        int arrived = 0;
+        Directory.CreateDirectory(_dir);
+        var log = new ReasoningLog(Path.Combine(_dir, "held_reasoning.jsonl"));
+        var session = new ReasoningSession
+        {
+            Tracker = tracker,
+            Reasoners = [new DescriptionRefiner(client, DescriptionStrategy.Initial)],
+            Schedule = ScheduleMode.Realtime,
+            Log = log,
+            AnswerArrived = (_, _, _) => Interlocked.Increment(ref arrived),
+        };
         // Call 0 (check 20) arrives during frame 24, call 1 (check 30) during 34, call 2 (check 40) during the last frame.
         var releaseAt = new Dictionary<int, int> { [24] = 0, [34] = 1, [Frames - 1] = 2 };
         void Observe(ImageFrame frame, TrackResult _)
         {
-            if (releaseAt.TryGetValue(frame.Index, out int call)) client.Release(call);
+            if (!releaseAt.TryGetValue(frame.Index, out int call)) return;
+            client.Release(call);
+            WatchedClock.Until(() => Volatile.Read(ref arrived) == call + 1, $"the answer to call {call} with the session");
         }
 
-        var tracked = await Task.Run(() => ReasoningTracking.Track(Setup(ScheduleMode.Realtime), client, tracker, new InMemoryFrameSource("held", Blank(Frames)),
-            RefinerTimingTests.BoxAt(0), Initial, Path.Combine(_dir, "held.txt"), Observe), ct).WaitAsync(WatchedClock.HangGuard, ct);
+        var outcome = await Task.Run(() => session.Run(new InMemoryFrameSource("held", Blank(Frames)), RefinerTimingTests.BoxAt(0), Initial, Observe, cancellation: ct), ct)
+            .WaitAsync(WatchedClock.HangGuard, ct);
+        log.Dispose();
 
-        tracked.Outcome.Frames.ShouldBe(Frames);
+        outcome.Frames.ShouldBe(Frames);
         // Nothing new while an answer is held; each is in force from the frame after the one it arrived on.
         tracker.HeldPerFrame.ShouldBe(Expected((0, Initial), (25, "text A"), (35, "text B")));
         tracker.SetTextCalls.ShouldBe([(-1, Initial), (24, "text A"), (34, "text B")]);
-        ReadDescriptions("held").ShouldBe(tracker.HeldPerFrame);
+        session.Descriptions.ShouldBe(tracker.HeldPerFrame);
         // The answer about the last frame arrived with no frame left to track: stale, nothing delivered.
         ReadLog("held").ShouldBe([(21, (int?)26, "ok"), (31, 36, "ok"), (41, null, "stale")]);
     }
@@ -200,9 +214,9 @@ public sealed class DescriptionDeliveryTests : IDisposable
     }
 
     /// <summary>
-    /// Holds the n-th reply after the server has sent it until <see cref="Release"/>(n). The hold is registered on the
-    /// release task before the call counts as replied, so the release always completes the call on the releasing
-    /// thread (no asynchronous continuations anywhere after it): the answer is with the session when Release returns.
+    /// Holds the n-th reply after the server has sent it until <see cref="Release"/>(n); Release first waits until the
+    /// reply is in and held. Where the rest of the call then runs is not assumed: the test waits for the session's
+    /// report that the answer arrived.
     /// </summary>
     private sealed class HoldingChatClient(IChatClient inner, int calls) : DelegatingChatClient(inner)
     {

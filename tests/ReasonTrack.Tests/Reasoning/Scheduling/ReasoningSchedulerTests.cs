@@ -49,6 +49,34 @@ public class ReasoningSchedulerTests
         s.Submitted.ShouldBe(4);
     }
 
+    /// <summary>
+    /// OnCompleted reports every call that ran (answer or error) once Drain can return it, including the waiting call
+    /// that ran after the first; a superseded request never ran and is not reported.
+    /// </summary>
+    [Fact]
+    public void Realtime_reports_each_finished_call_once_it_can_be_drained()
+    {
+        var release = new TaskCompletionSource();
+        var reported = new System.Collections.Concurrent.ConcurrentQueue<(int Frame, bool Drainable, bool Failed)>();
+        ReasoningScheduler<int>? s = null;
+        using var scheduler = new ReasoningScheduler<int>(ScheduleMode.Realtime)
+        {
+            // Drain from inside the callback would take the completion away from the loop; Completed shows it is in.
+            OnCompleted = c => reported.Enqueue((c.Frame, s!.Completed > reported.Count, c.Error is not null)),
+        };
+        s = scheduler;
+        s.Submit(1, "t", async _ => { await release.Task; return 1; });
+        s.Submit(2, "t", _ => Task.FromResult(2));
+        s.Submit(3, "t", _ => throw new InvalidOperationException("no answer"));
+        reported.ShouldBeEmpty();
+        release.SetResult();
+        WatchedClock.Until(() => reported.Count == 2, "two completions reported");
+        var done = s.Finish(WatchedClock.HangGuard);
+        done.Select(c => c.Frame).ShouldBe([1, 3]);
+        reported.ShouldBe([(1, true, false), (3, true, true)]);
+        s.Superseded.ShouldBe(1);
+    }
+
     [Fact]
     public void Realtime_work_does_not_run_on_the_callers_thread()
     {
