@@ -1,3 +1,4 @@
+using ReasonTrack.IO;
 using ReasonTrack.Results.Masks;
 
 namespace ReasonTrack.Trackers;
@@ -32,27 +33,9 @@ public static class MaskOutputs
     {
         ArgumentNullException.ThrowIfNull(masks);
         string folder = FolderFor(boxesPath, sequence);
-        string parent = Path.GetDirectoryName(folder)!;
-        Directory.CreateDirectory(parent);
         masks.EnsureFrames(frames);
-        string tmp = Path.Combine(parent, $".{sequence}.masks-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        try
-        {
-            DavisPngFolder.Write(tmp, masks);
-            if (Directory.Exists(folder))
-            {
-                // Replace: move the old folder aside first (two renames), so the real name never holds a mix.
-                string old = tmp + ".old";
-                Directory.Move(folder, old);
-                Directory.Move(tmp, folder);
-                Directory.Delete(old, recursive: true);
-            }
-            else Directory.Move(tmp, folder);
-        }
-        finally
-        {
-            if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
-        }
+        // Replaced whole (two renames when it exists), so the real name never holds a mix of runs.
+        AtomicFolder.Publish(folder, tmp => DavisPngFolder.Write(tmp, masks));
         return folder;
     }
 }

@@ -279,7 +279,7 @@ public sealed class ReferringRun
     {
         var (width, height) = masks is { } m0 ? (m0.Width, m0.Height) : FrameSize(v);
         var dense = new byte[width * height];
-        Publish(ExpressionFolder(Options, v, e), tmp =>
+        AtomicFolder.Publish(ExpressionFolder(Options, v, e), tmp =>
         {
             for (int f = 0; f < v.FrameNames.Count; f++)
             {
@@ -294,31 +294,6 @@ public sealed class ReferringRun
     {
         if (!ImageHeader.TryRead(File.ReadAllBytes(v.Frames[0]), out var header)) throw new DataFormatException(v.Frames[0], "cannot read the frame's size");
         return (header.Width, header.Height);
-    }
-
-    /// <summary>Fills a '.'-named temporary folder beside <paramref name="folder"/>, then renames it into place (replacing an old one).</summary>
-    private static void Publish(string folder, Action<string> fill)
-    {
-        string parent = Path.GetDirectoryName(folder)!;
-        Directory.CreateDirectory(parent);
-        string tmp = Path.Combine(parent, $".{Path.GetFileName(folder)}.masks-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        try
-        {
-            Directory.CreateDirectory(tmp);
-            fill(tmp);
-            if (Directory.Exists(folder))
-            {
-                string old = tmp + ".old";
-                Directory.Move(folder, old);
-                Directory.Move(tmp, folder);
-                Directory.Delete(old, recursive: true);
-            }
-            else Directory.Move(tmp, folder);
-        }
-        finally
-        {
-            if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
-        }
     }
 
     /// <summary>Merges the objects into one label map per frame and publishes the video's folder atomically.</summary>
@@ -337,13 +312,8 @@ public sealed class ReferringRun
         // Painted in the order that leaves the winner on top: descending ids when the lower id wins.
         var order = o.Overlap == MaskOverlapRule.LowerIdWins ? objects.OrderByDescending(x => x.Id) : objects.OrderBy(x => x.Id);
         var painted = order.ToList();
-        string folder = MaskFolder(o, v);
-        string parent = Path.GetDirectoryName(folder)!;
-        Directory.CreateDirectory(parent);
-        string tmp = Path.Combine(parent, $".{v.Name}.masks-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        try
+        AtomicFolder.Publish(MaskFolder(o, v), tmp =>
         {
-            Directory.CreateDirectory(tmp);
             var map = new LabelMap(width, height);
             for (int f = 0; f < v.FrameNames.Count; f++)
             {
@@ -352,18 +322,6 @@ public sealed class ReferringRun
                     if (masks?.Get(f, id) is { } m) map.Paint(m, (byte)id);
                 IndexedPngWriter.Write(Path.Combine(tmp, v.FrameNames[f] + ".png"), map.Labels, width, height);
             }
-            if (Directory.Exists(folder))
-            {
-                string old = tmp + ".old";
-                Directory.Move(folder, old);
-                Directory.Move(tmp, folder);
-                Directory.Delete(old, recursive: true);
-            }
-            else Directory.Move(tmp, folder);
-        }
-        finally
-        {
-            if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
-        }
+        });
     }
 }
