@@ -28,8 +28,8 @@ public sealed class SyntheticMaskSequence
         var rng = new DeterministicRandom(o.Seed);
         // Background: two smooth textures in blue-green tones; the target: yellow tones (the colour model's fair case,
         // with texture inside both so neither is flat; yellow, so the DAVIS red of object 1 stands out on it).
-        var a = Texture(rng, o.Width, o.Height, 40, 200, 6);
-        var b = Texture(rng, o.Width, o.Height, 60, 220, 5);
+        var a = SmoothTexture.Make(rng.NextDouble, o.Width, o.Height, 40, 200, 6);
+        var b = SmoothTexture.Make(rng.NextDouble, o.Width, o.Height, 60, 220, 5);
         _background = new byte[o.Width * o.Height * 3];
         for (int i = 0; i < o.Width * o.Height; i++)
         {
@@ -37,12 +37,12 @@ public sealed class SyntheticMaskSequence
             _background[i * 3 + 1] = (byte)((a[i] + b[i]) / 2);
             _background[i * 3 + 2] = b[i];
         }
-        _tile = Texture(rng, 64, 64, 90, 255, 4);
+        _tile = SmoothTexture.Make(rng.NextDouble, 64, 64, 90, 255, 4);
         _tint = (rng.NextInclusive(225, 255), rng.NextInclusive(190, 235), rng.NextInclusive(20, 70));
         if (o.Clutter > 0)
         {
             // Blobs: the pixels where a third smooth texture is in its top Clutter share, painted in the target's tint.
-            var c = Texture(rng, o.Width, o.Height, 0, 255, 3);
+            var c = SmoothTexture.Make(rng.NextDouble, o.Width, o.Height, 0, 255, 3);
             var sorted = (byte[])c.Clone();
             Array.Sort(sorted);
             int cut = sorted[Math.Clamp((int)((1 - Math.Min(1, o.Clutter)) * sorted.Length), 0, sorted.Length - 1)];
@@ -169,25 +169,5 @@ public sealed class SyntheticMaskSequence
         }
         File.WriteAllText(Path.Combine(root, name, "groundtruth_rect.txt"), gt.ToString());
         DavisPngFolder.Write(Path.Combine(annotations, name), Masks);
-    }
-
-    /// <summary>Smooth random texture: a few random sinusoids plus fine noise, mapped to [lo, hi].</summary>
-    private static byte[] Texture(DeterministicRandom rng, int w, int h, int lo, int hi, int waves)
-    {
-        var f = new double[w * h];
-        var kx = new double[waves]; var ky = new double[waves]; var ph = new double[waves];
-        for (int k = 0; k < waves; k++) { kx[k] = rng.Uniform(-0.25, 0.25); ky[k] = rng.Uniform(-0.25, 0.25); ph[k] = rng.Uniform(0, 6.3); }
-        double min = double.MaxValue, max = double.MinValue;
-        for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-            {
-                double v = rng.NextDouble() * 0.6;
-                for (int k = 0; k < waves; k++) v += Math.Sin(kx[k] * x * 2 + ky[k] * y * 2 + ph[k]);
-                f[y * w + x] = v;
-                min = Math.Min(min, v); max = Math.Max(max, v);
-            }
-        var b = new byte[w * h];
-        for (int i = 0; i < b.Length; i++) b[i] = (byte)(lo + (hi - lo) * (f[i] - min) / Math.Max(1e-9, max - min));
-        return b;
     }
 }

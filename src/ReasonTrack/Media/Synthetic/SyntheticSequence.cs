@@ -21,10 +21,10 @@ public sealed class SyntheticSequence
         var o = Options;
         var rng = new Random(o.Seed);
         for (int i = 0; i < _phase.Length; i++) _phase[i] = rng.NextDouble() * Math.PI * 2;
-        _background = Texture(rng, o.Width, o.Height, 40, 90, 24);
-        _targetTexture = Texture(rng, 64, 64, 150, 235, 8);
+        _background = SmoothTexture.Make(rng.NextDouble, o.Width, o.Height, 40, 90, 24);
+        _targetTexture = SmoothTexture.Make(rng.NextDouble, 64, 64, 150, 235, 8);
         // The distractor shares the target's brightness range but not its pattern.
-        _distractorTexture = Texture(rng, 64, 64, 140, 230, 8);
+        _distractorTexture = SmoothTexture.Make(rng.NextDouble, 64, 64, 140, 230, 8);
         GroundTruth = new Box[o.Frames];
         Absent = new bool[o.Frames];
         for (int i = 0; i < o.Frames; i++)
@@ -142,25 +142,5 @@ public sealed class SyntheticSequence
         int x1 = Math.Min(frame.Width, (int)Math.Ceiling(box.Right)), y1 = Math.Min(frame.Height, (int)Math.Ceiling(box.Bottom));
         for (int y = y0; y < y1; y++)
             dst.Slice((y * frame.Width + x0) * ch, (x1 - x0) * ch).Fill(value);
-    }
-
-    /// <summary>Smooth random texture: a sum of a few random sinusoids plus fine noise, mapped to [lo, hi].</summary>
-    private static byte[] Texture(Random rng, int w, int h, int lo, int hi, int waves)
-    {
-        var f = new double[w * h];
-        var kx = new double[waves]; var ky = new double[waves]; var ph = new double[waves];
-        for (int k = 0; k < waves; k++) { kx[k] = (rng.NextDouble() - 0.5) * 0.5; ky[k] = (rng.NextDouble() - 0.5) * 0.5; ph[k] = rng.NextDouble() * 6.3; }
-        double min = double.MaxValue, max = double.MinValue;
-        for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-            {
-                double v = rng.NextDouble() * 0.6;
-                for (int k = 0; k < waves; k++) v += Math.Sin(kx[k] * x * 2 + ky[k] * y * 2 + ph[k]);
-                f[y * w + x] = v;
-                min = Math.Min(min, v); max = Math.Max(max, v);
-            }
-        var b = new byte[w * h];
-        for (int i = 0; i < b.Length; i++) b[i] = (byte)(lo + (hi - lo) * (f[i] - min) / Math.Max(1e-9, max - min));
-        return b;
     }
 }
