@@ -55,16 +55,6 @@ public sealed partial class HtmlReportBuilderTests : IDisposable
         return (ds, sources, report);
     }
 
-    private static JsonElement PageData(string html)
-    {
-        var m = DataBlock().Match(html);
-        m.Success.ShouldBeTrue();
-        return JsonDocument.Parse(m.Groups[1].Value).RootElement.Clone();
-    }
-
-    [GeneratedRegex("<script type=\"application/json\" id=\"page-data\">(.*?)</script>", RegexOptions.Singleline)]
-    private static partial Regex DataBlock();
-
     [Fact]
     public void A_sequence_page_carries_only_its_own_sequence_and_its_iou_matches_a_hand_computation()
     {
@@ -74,7 +64,7 @@ public sealed partial class HtmlReportBuilderTests : IDisposable
         result.Pages.ShouldBe(["index.html", "attributes.html", "sequences.html", "seq/seq0.html", "seq/seq1.html"]);
         string page = File.ReadAllText(Path.Combine(_dir, "site", "seq", "seq1.html"));
         page.ShouldNotContain("seq0");
-        var data = PageData(page);
+        var data = PageDataBlock.Read(page);
         data.GetProperty("sequence").GetString().ShouldBe("seq1");
         data.GetProperty("frames").GetInt32().ShouldBe(300);
         // Absent frames 136..165 (1-based: 0-based 135..164).
@@ -104,7 +94,7 @@ public sealed partial class HtmlReportBuilderTests : IDisposable
         }).Build(report);
         var file = new FileInfo(Path.Combine(_dir, "site", "seq", "seq0.html"));
         file.Length.ShouldBeLessThan(1_000_000);
-        var data = PageData(File.ReadAllText(file.FullName));
+        var data = PageDataBlock.Read(File.ReadAllText(file.FullName));
         data.GetProperty("series").EnumerateArray().Count(s => s.GetProperty("key").GetString() == "J").ShouldBe(8);
         int step = data.GetProperty("step").GetInt32();
         step.ShouldBe(3); // 11,400 frames over at most 5,000 points

@@ -64,16 +64,6 @@ public sealed partial class HtmlReportMasksTests : IDisposable
         return (ds, sources, report, annotations, a);
     }
 
-    private static JsonElement PageData(string html)
-    {
-        var m = DataBlock().Match(html);
-        m.Success.ShouldBeTrue();
-        return JsonDocument.Parse(m.Groups[1].Value).RootElement.Clone();
-    }
-
-    [GeneratedRegex("<script type=\"application/json\" id=\"page-data\">(.*?)</script>", RegexOptions.Singleline)]
-    private static partial Regex DataBlock();
-
     [Fact]
     public void J_per_frame_is_the_mean_over_the_first_frames_objects_of_the_mask_iou()
     {
@@ -82,7 +72,7 @@ public sealed partial class HtmlReportMasksTests : IDisposable
         // The DAVIS root is accepted as well as Annotations/480p itself.
         var result = new HtmlReportBuilder(new HtmlReportOptions { OutputDirectory = site, Dataset = ds, Results = sources, Masks = new HtmlReportMasks { Annotations = _dir } }).Build(report);
         result.Warnings.ShouldBeEmpty();
-        var data = PageData(File.ReadAllText(Path.Combine(site, "seq", "s1.html")));
+        var data = PageDataBlock.Read(File.ReadAllText(Path.Combine(site, "seq", "s1.html")));
         int scale = data.GetProperty("scale").GetInt32();
         var j = data.GetProperty("series").EnumerateArray().Where(s => s.GetProperty("key").GetString() == "J").ToList();
         j.Select(s => s.GetProperty("tracker").GetString()).ShouldBe(["a"]); // b has no masks: no line
@@ -106,7 +96,7 @@ public sealed partial class HtmlReportMasksTests : IDisposable
         // Without annotations: no J chart (the overlay only).
         string site2 = Path.Combine(_dir, "site2");
         new HtmlReportBuilder(new HtmlReportOptions { OutputDirectory = site2, Dataset = ds, Results = sources, Masks = new HtmlReportMasks() }).Build(report);
-        PageData(File.ReadAllText(Path.Combine(site2, "seq", "s1.html"))).GetProperty("series").EnumerateArray().Select(s => s.GetProperty("key").GetString()).Distinct().ShouldBe(["iou"]);
+        PageDataBlock.Read(File.ReadAllText(Path.Combine(site2, "seq", "s1.html"))).GetProperty("series").EnumerateArray().Select(s => s.GetProperty("key").GetString()).Distinct().ShouldBe(["iou"]);
     }
 
     [Fact]
@@ -126,10 +116,10 @@ public sealed partial class HtmlReportMasksTests : IDisposable
         }).Build(report);
         result.Warnings.Count.ShouldBe(1);
         result.Warnings[0].ShouldContain(Path.Combine(a, "s1", "00002.png"));
-        var j = PageData(File.ReadAllText(Path.Combine(site, "seq", "s1.html"))).GetProperty("series").EnumerateArray().Where(s => s.GetProperty("key").GetString() == "J").ToList();
+        var j = PageDataBlock.Read(File.ReadAllText(Path.Combine(site, "seq", "s1.html"))).GetProperty("series").EnumerateArray().Where(s => s.GetProperty("key").GetString() == "J").ToList();
         j.Select(s => s.GetProperty("tracker").GetString()).ShouldBe(["b"]);
         // b: object 1 exact in frames 0-3 (1) and predicted present in frame 4 where it is gone (0); object 2 missing (0).
-        int scale = PageData(File.ReadAllText(Path.Combine(site, "seq", "s1.html"))).GetProperty("scale").GetInt32();
+        int scale = PageDataBlock.Read(File.ReadAllText(Path.Combine(site, "seq", "s1.html"))).GetProperty("scale").GetInt32();
         j[0].GetProperty("values").EnumerateArray().Select(v => v.GetInt64()).ShouldBe(new[] { 0.5, 0.5, 0.5, 0.5, 0 }.Select(e => (long)Math.Round(e * scale)));
     }
 

@@ -38,18 +38,15 @@ public sealed partial class HtmlReportSiteTests
             new FileInfo(path).Length.ShouldBeLessThan(1_000_000, s);
             File.Exists(Path.Combine(site.Report, "video", s + ".mp4")).ShouldBeTrue(s);
             string html = File.ReadAllText(path);
-            var m = DataBlock().Match(html);
-            m.Groups[1].Value.ShouldNotContain("</");
-            var data = JsonDocument.Parse(m.Groups[1].Value).RootElement;
+            string block = PageDataBlock.Text(html);
+            block.ShouldNotContain("</");
+            var data = JsonDocument.Parse(block).RootElement;
             data.GetProperty("sequence").GetString().ShouldBe(s);
             foreach (string other in site.Sequences.Where(o => o != s && !s.Contains(o, StringComparison.Ordinal)))
-                m.Groups[1].Value.ShouldNotContain("\"" + other + "\"");
+                block.ShouldNotContain("\"" + other + "\"");
             data.GetProperty("timelines").GetArrayLength().ShouldBe(1);
         }
     }
-
-    [GeneratedRegex("<script type=\"application/json\" id=\"page-data\">(.*?)</script>", RegexOptions.Singleline)]
-    private static partial Regex DataBlock();
 
     /// <summary>Width and height from a JPEG's SOF marker (read by hand: the test has no decoder).</summary>
     private static (int W, int H) JpegSize(byte[] b)
